@@ -1,0 +1,56 @@
+// Lint, including the layer rules of ARCHITECTURE.md ("Never: renderer → main; shared → anything
+// outside shared; core → electron or react").
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'stream', 'url', 'worker_threads', 'zlib'];
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/renderer/**', 'test/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: restrict(
+      [...NODE_BUILTINS, 'electron', 'react', 'react-dom', 'antd', 'better-sqlite3', 'kysely', '**/main/**', '**/renderer/**', '../../main/*', '../../renderer/*'],
+      'src/shared runs anywhere: it may import only from src/shared and pure libraries.',
+    ),
+  },
+  {
+    files: ['src/main/core/**'],
+    rules: restrict(
+      ['electron', 'react', 'react-dom', 'antd', '@ant-design/*', '**/renderer/**', '**/electron/**', '**/cli/**', '**/web/**'],
+      'The core is plain Node: no electron, no React, no host code.',
+    ),
+  },
+  {
+    files: ['src/main/cli/**', 'src/main/web/**'],
+    rules: restrict(['electron', 'react', 'react-dom', 'antd', '**/renderer/**', '**/electron/**'], 'CLI and web host run without Electron or the UI.'),
+  },
+  {
+    files: ['src/main/electron/**'],
+    rules: restrict(['react', 'react-dom', 'antd', '**/renderer/**'], 'The Electron shell must not import the UI.'),
+  },
+  {
+    files: ['src/renderer/**'],
+    rules: restrict(
+      [...NODE_BUILTINS, 'electron', 'better-sqlite3', 'kysely', '**/main/**'],
+      'The renderer talks to the core only through src/renderer/api and the contract.',
+    ),
+  },
+);

@@ -1,0 +1,101 @@
+import { v7 as uuidv7 } from 'uuid';
+import { LedgerError, type ChildData, type ChildRecord } from '../../../shared/contract';
+import { normaliseIdNumber } from '../../../shared/domain/idNumber';
+import type { CallContext, CoreContext } from '../context';
+import type { ChildCategoriesTable, ChildrenTable } from '../db/schema';
+import type { Handlers } from '../handlers';
+import { insertRow, softDeleteRow, updateRow, type WriteContext } from '../sync/capture';
+import { placeNames } from '../places/handlers';
+import { listChildren } from './list';
+import { categoryRow, childRecord, childRow } from './rows';
+
+const NOT_FOUND = (id: string) =>
+  new LedgerError({ code: 'not_found', message: '该儿童记录不存在或已被删除', detail: `child ${id} not found` });
+
+function findByIdNumber(ctx: CoreContext, idNumber: string, exceptId?: string): { id: string; name: string } | null {
+  const row = ctx.db
+    .prepare('SELECT id, name FROM children WHERE id_number = ? AND deleted = 0 AND id IS NOT ? LIMIT 1')
+    .get(normaliseIdNumber(idNumber), exceptId ?? null) as { id: string; name: string } | undefined;
+  return row ?? null;
+}
+
+/** Refuses what the schema cannot know: a repeated ID number, a village outside this station. */
+function checkAgainstStore(ctx: CoreContext, child: ChildData, exceptId?: string): void {
+  const dup = findByIdNumber(ctx, child.idNumber, exceptId);
+  if (dup) {
+    const message = `该身份证号码已登记（${dup.name}），请勿重复录入`;
+    throw new LedgerError({ code: 'duplicate', message, detail: `id number already registered as child ${dup.id}`, existingId: dup.id, fieldErrors: { idNumber: message } });
+  }
+  const village = ctx.db.prepare("SELECT parent_code FROM places WHERE id = ? AND level = 'village' AND deleted = 0").get(child.villageCode) as
+    | { parent_code: string }
+    | undefined;
+  const station = ctx.requireStation();
+  const outside = !village || (station.role === 'station' && village.parent_code !== station.code);
+  if (outside) {
+    const message = village ? `该村（居）不属于${station.name}` : '请选择所在村（居）';
+    throw new LedgerError({ code: 'validation', message, detail: `village ${child.villageCode} is outside this station`, fieldErrors: { villageCode: message } });
+  }
+}
+
+function writeCategories(w: WriteContext, childId: string, child: ChildData): void {
+  const existing = w.db.prepare('SELECT id FROM child_categories WHERE child_id = ? AND deleted = 0').all(childId) as { id: string }[];
+  const kept = new Set<string>();
+  for (const c of child.categories) {
+    if (c.id && existing.some((e) => e.id === c.id)) {
+      updateRow(w, 'child_categories', c.id, categoryRow(childId, c));
+      kept.add(c.id);
+    } else {
+      insertRow(w, 'child_categories', uuidv7(), categoryRow(childId, c));
+    }
+  }
+  for (const e of existing) if (!kept.has(e.id)) softDeleteRow(w, 'child_categories', e.id);
+}
+
+export function createChild(ctx: CoreContext, call: CallContext, child: ChildData): { id: string } {
+  return ctx.write(call, (w) => {
+    checkAgainstStore(ctx, child);
+    const id = uuidv7();
+    insertRow(w, 'children', id, childRow(child));
+    writeCategories(w, id, child);
+    return { id };
+  });
+}
+
+function getChild(ctx: CoreContext, id: string): ChildRecord {
+  const row = ctx.db.prepare('SELECT * FROM children WHERE id = ? AND deleted = 0').get(id) as ChildrenTable | undefined;
+  if (!row) throw NOT_FOUND(id);
+  const cats = ctx.db
+    .prepare('SELECT * FROM child_categories WHERE child_id = ? AND deleted = 0 ORDER BY start_date, id')
+    .all(id) as ChildCategoriesTable[];
+  const names = placeNames(ctx);
+  return childRecord(row, cats, { township: names.get(row.township_code) ?? '', village: names.get(row.village_code) ?? '' });
+}
+
+function requireLive(ctx: CoreContext, id: string): void {
+  if (!ctx.db.prepare('SELECT 1 FROM children WHERE id = ? AND deleted = 0').get(id)) throw NOT_FOUND(id);
+}
+
+export function childrenHandlers(
+  ctx: CoreContext,
+): Pick<Handlers, 'children.list' | 'children.get' | 'children.findByIdNumber' | 'children.create' | 'children.update' | 'children.delete'> {
+  return {
+    'children.list': (q) => listChildren(ctx, q),
+    'children.get': ({ id }) => getChild(ctx, id),
+    'children.findByIdNumber': ({ idNumber }) => findByIdNumber(ctx, idNumber),
+    'children.create': (child, call) => createChild(ctx, call, child),
+    'children.update': ({ id, child }, call) =>
+      ctx.write(call, (w) => {
+        requireLive(ctx, id);
+        checkAgainstStore(ctx, child, id);
+        updateRow(w, 'children', id, childRow(child));
+        writeCategories(w, id, child);
+        return { id };
+      }),
+    'children.delete': ({ id }, call) =>
+      ctx.write(call, (w) => {
+        requireLive(ctx, id);
+        softDeleteRow(w, 'children', id);
+        return { id };
+      }),
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The core: everything a user can do, without a window. Hosts (Electron, CLI, web) hand it
+ * untrusted input by operation name; it validates with the contract's schema before any handler runs.
+ */
+import { Kysely, SqliteDialect } from 'kysely';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { userInfo } from 'node:os';
+import {
+  fieldErrorsOf,
+  isOperationName,
+  LedgerError,
+  operations,
+  type InputOf,
+  type OperationName,
+  type Outcome,
+  type Progress,
+  type ProgressOf,
+  type ResultOf,
+} from '../../shared/contract';
+import { todayIso } from '../../shared/domain/dates';
+import { findAppRoot } from './appRoot';
+import { childrenHandlers } from './children/handlers';
+import type { CallContext, CoreContext } from './context';
+import { loadMigrations, migrate } from './db/migrate';
+import { openDatabase, type Sqlite } from './db/open';
+import type { DB } from './db/schema';
+import { demoHandlers } from './demo/handlers';
+import type { Handlers } from './handlers';
+import { placesHandlers } from './places/handlers';
+import { readStationMeta } from './station/meta';
+import { stationHandlers } from './station/handlers';
+import { logger } from './log';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Who acts when a call names nobody: the OS user on a station PC. */
+  actor?: string;
+  appRoot?: string;
+  /** For tests: a fixed clock. */
+  now?: () => Date;
+}
+
+export interface InvokeOptions {
+  actor?: string;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Core {
+  readonly dataDir: string;
+  readonly db: Sqlite;
+  /** For hosts: untrusted name and input in, an outcome out; never throws. */
+  invoke(name: string, input: unknown, opts?: InvokeOptions): Promise<Outcome<unknown>>;
+  /** For in-process callers: typed, throws LedgerError. */
+  call<K extends OperationName>(name: K, input: InputOf<K>, opts?: { actor?: string; onProgress?: (p: ProgressOf<K>) => void }): Promise<ResultOf<K>>;
+  close(): void;
+}
+
+function defaultActor(): string {
+  try {
+    return userInfo().username || 'station';
+  } catch {
+    return 'station';
+  }
+}
+
+export function createCore(options: CoreOptions): Core {
+  const appRoot = options.appRoot ?? findAppRoot();
+  const appVersion = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const db = openDatabase(options.dataDir);
+  try {
+    migrate(db, loadMigrations(join(appRoot, 'migrations')));
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const kdb = new Kysely<DB>({ dialect: new SqliteDialect({ database: db }) });
+  const now = options.now ?? (() => new Date());
+  const actor = options.actor ?? defaultActor();
+
+  const ctx: CoreContext = {
+    db,
+    kdb,
+    appRoot,
+    appVersion,
+    now,
+    today: () => todayIso(now()),
+    station: () => readStationMeta(db),
+    requireStation() {
+      const s = readStationMeta(db);
+      if (!s) throw new LedgerError({ code: 'not_initialised', message: '本机尚未设置站点，请先完成初始化', detail: 'data dir is not initialised' });
+      return s;
+    },
+    write(call, fn) {
+      const station = ctx.requireStation();
+      return db.transaction(() =>
+        fn({ db, actor: call.actor, operation: call.operation, stationCode: station.code, epoch: station.epoch, now: now().toISOString() }),
+      ).immediate();
+    },
+  };
+
+  const handlers: Handlers = {
+    ...stationHandlers(ctx),
+    ...placesHandlers(ctx),
+    ...childrenHandlers(ctx),
+    ...demoHandlers(ctx),
+  };
+
+  async function run(name: string, input: unknown, opts: InvokeOptions = {}): Promise<unknown> {
+    if (!isOperationName(name)) {
+      throw new LedgerError({ code: 'unknown_operation', message: `未知的操作：${name}`, detail: `unknown operation ${name}` });
+    }
+    const parsed = operations[name].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const fieldErrors = fieldErrorsOf(parsed.error);
+      throw new LedgerError({
+        code: 'validation',
+        message: '填写的内容有误，请按提示修改',
+        detail: `invalid input for ${name}: ${Object.keys(fieldErrors).join(', ')}`,
+        fieldErrors,
+      });
+    }
+    const call: CallContext = { operation: name, actor: opts.actor ?? actor, progress: opts.onProgress ?? (() => {}) };
+    const handler = handlers[name] as (input: unknown, call: CallContext) => unknown;
+    return await handler(parsed.data, call);
+  }
+
+  return {
+    dataDir: options.dataDir,
+    db,
+    async invoke(name, input, opts) {
+      try {
+        return { ok: true, result: await run(name, input, opts) };
+      } catch (e) {
+        if (e instanceof LedgerError) return { ok: false, error: e.data };
+        logger.error(`operation ${name} failed`, e);
+        return { ok: false, error: { code: 'internal', message: '操作失败，请稍后重试；如仍失败请联系县局技术人员', detail: e instanceof Error ? e.message : String(e) } };
+      }
+    },
+    async call(name, input, opts) {
+      const outcome = await this.invoke(name, input, opts as InvokeOptions);
+      if (!outcome.ok) throw new LedgerError(outcome.error);
+      return outcome.result as ResultOf<typeof name>;
+    },
+    close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/** kysely table types, mirroring migrations/. JSON columns hold TEXT and are parsed at the edge. */
+import type { Generated } from 'kysely';
+
+interface SyncedColumns {
+  id: string;
+  station_code: string;
+  created_at: string;
+  updated_at: string;
+  deleted: number;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface PlacesTable extends SyncedColumns {
+  level: 'county' | 'township' | 'village';
+  name: string;
+  parent_code: string | null;
+}
+
+export interface ChildrenTable extends SyncedColumns {
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  id_number: string;
+  birth_date: string;
+  sex: 'M' | 'F';
+  ethnicity: string | null;
+  hukou_registered: number | null;
+  hukou_type: string | null;
+  township_code: string;
+  village_code: string;
+  registered_address: string | null;
+  current_address: string | null;
+  health_status: string | null;
+  disability_type: string | null;
+  disability_grade: string | null;
+  illness: string | null;
+  schooling: string | null;
+  boarding: number | null;
+  paternal_grandfather: string | null;
+  paternal_grandmother: string | null;
+  maternal_grandfather: string | null;
+  maternal_grandmother: string | null;
+  father: string | null;
+  mother: string | null;
+  guardian: string | null;
+  guardianship_type: string | null;
+  income_sources: string | null;
+  assistance: string | null;
+  child_director: string | null;
+  child_director_phone: string | null;
+  report_date: string | null;
+  report_agency: string | null;
+  report_note: string | null;
+  notes: string | null;
+}
+
+export interface ChildCategoriesTable extends SyncedColumns {
+  child_id: string;
+  category: string;
+  start_date: string;
+  end_date: string | null;
+  reason: string | null;
+  reasons: string | null;
+  care: string | null;
+}
+
+export interface SyncOutboxTable {
+  seq: Generated<number>;
+  epoch: number;
+  tbl: string;
+  row_id: string;
+  fields: string;
+  base_vers: string;
+  at: string;
+}
+
+export interface SyncVersionsTable {
+  tbl: string;
+  row_id: string;
+  vers: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  operation: string;
+  tbl: string;
+  row_id: string;
+  action: 'insert' | 'update' | 'delete';
+  fields: string;
+}
+
+export interface DB {
+  meta: MetaTable;
+  places: PlacesTable;
+  children: ChildrenTable;
+  child_categories: ChildCategoriesTable;
+  sync_outbox: SyncOutboxTable;
+  sync_versions: SyncVersionsTable;
+  audit_log: AuditLogTable;
+}

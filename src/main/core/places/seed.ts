@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Sqlite } from '../db/open';
+import { insertRow, type WriteContext } from '../sync/capture';
+
+export interface PlaceSeed {
+  county: { code: string; name: string; city: string; province: string };
+  townships: { code: string; name: string; villages: { code: string; name: string }[] }[];
+}
+
+export const DEFAULT_COUNTY = '341723';
+
+/** The county's divisions, reduced from the national package at build time (build/seed-places.mjs). */
+export function loadPlaceSeed(appRoot: string, countyCode = DEFAULT_COUNTY): PlaceSeed {
+  const file = join(appRoot, 'dist', 'seed', `places-${countyCode}.json`);
+  if (!existsSync(file)) throw new Error(`place seed ${file} is missing: run "npm run build:places"`);
+  return JSON.parse(readFileSync(file, 'utf8')) as PlaceSeed;
+}
+
+/** Writes the divisions as county-owned reference rows, skipping those already present. */
+export function seedPlaces(w: WriteContext, seed: PlaceSeed): number {
+  const exists = (db: Sqlite, id: string) => db.prepare('SELECT 1 FROM places WHERE id = ?').get(id) !== undefined;
+  const owner = seed.county.code;
+  let added = 0;
+  const add = (id: string, level: 'county' | 'township' | 'village', name: string, parent: string | null) => {
+    if (exists(w.db, id)) return;
+    insertRow(w, 'places', id, { level, name, parent_code: parent }, owner);
+    added++;
+  };
+  add(seed.county.code, 'county', seed.county.name, null);
+  for (const t of seed.townships) {
+    add(t.code, 'township', t.name, seed.county.code);
+    for (const v of t.villages) add(v.code, 'village', v.name, t.code);
+  }
+  return added;
+}

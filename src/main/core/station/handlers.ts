@@ -1,0 +1,86 @@
+import { LedgerError, type CheckResult, type StationInfo, type StationStatus } from '../../../shared/contract';
+import type { CoreContext } from '../context';
+import type { Handlers } from '../handlers';
+import { DEFAULT_COUNTY, loadPlaceSeed, seedPlaces } from '../places/seed';
+import { writeStationMeta } from './meta';
+
+function info(ctx: CoreContext): StationInfo {
+  const s = ctx.station();
+  const schemaVersion = ctx.db.pragma('user_version', { simple: true }) as number;
+  if (!s) return { initialised: false, schemaVersion, appVersion: ctx.appVersion };
+  const county = ctx.db.prepare("SELECT name FROM places WHERE id = ? AND level = 'county'").get(s.countyCode) as { name: string } | undefined;
+  return {
+    initialised: true,
+    role: s.role,
+    code: s.code,
+    name: s.name,
+    countyCode: s.countyCode,
+    countyName: county?.name ?? '',
+    schemaVersion,
+    appVersion: ctx.appVersion,
+  };
+}
+
+function count(ctx: CoreContext, sql: string): number {
+  return (ctx.db.prepare(sql).get() as { n: number }).n;
+}
+
+function status(ctx: CoreContext): StationStatus {
+  return {
+    ...info(ctx),
+    counts: {
+      children: count(ctx, 'SELECT count(*) AS n FROM children WHERE deleted = 0'),
+      townships: count(ctx, "SELECT count(*) AS n FROM places WHERE level = 'township' AND deleted = 0"),
+      villages: count(ctx, "SELECT count(*) AS n FROM places WHERE level = 'village' AND deleted = 0"),
+    },
+    unsyncedChanges: count(ctx, 'SELECT count(*) AS n FROM sync_outbox'),
+    lastSyncAt: null,
+  };
+}
+
+/** SQLite's own integrity and foreign-key checks, plus the register's invariants. */
+function check(ctx: CoreContext): CheckResult {
+  const problems: string[] = [];
+  const integrity = ctx.db.pragma('integrity_check') as { integrity_check: string }[];
+  for (const r of integrity) if (r.integrity_check !== 'ok') problems.push(`数据库完整性：${r.integrity_check}`);
+  const fk = ctx.db.pragma('foreign_key_check') as { table: string; rowid: number }[];
+  for (const r of fk) problems.push(`关联记录缺失：${r.table} 第${r.rowid}行`);
+  const dupes = ctx.db
+    .prepare('SELECT id_number, count(*) AS n FROM children WHERE deleted = 0 GROUP BY id_number HAVING n > 1')
+    .all() as { id_number: string; n: number }[];
+  for (const d of dupes) problems.push(`身份证号码重复：${d.id_number}（${d.n}条）`);
+  return { ok: problems.length === 0, problems };
+}
+
+export function stationHandlers(ctx: CoreContext): Pick<Handlers, 'station.info' | 'station.status' | 'station.check' | 'station.init'> {
+  return {
+    'station.info': () => info(ctx),
+    'station.status': () => status(ctx),
+    'station.check': () => check(ctx),
+    'station.init': (input, call) => {
+      const existing = ctx.station();
+      if (existing) {
+        throw new LedgerError({
+          code: 'conflict',
+          message: `本机已初始化为“${existing.name}”（${existing.code}），不能重复初始化`,
+          detail: `data dir already initialised as ${existing.role} ${existing.code}`,
+        });
+      }
+      const countyCode = input.code.slice(0, 6);
+      const seed = loadPlaceSeed(ctx.appRoot, countyCode === DEFAULT_COUNTY ? DEFAULT_COUNTY : countyCode);
+      if (input.role === 'station' && !seed.townships.some((t) => t.code === input.code)) {
+        throw new LedgerError({
+          code: 'validation',
+          message: `代码 ${input.code} 不是${seed.county.name}的乡镇（街道）`,
+          detail: `station code ${input.code} is not a township of ${seed.county.code}`,
+          fieldErrors: { code: `代码 ${input.code} 不是${seed.county.name}的乡镇（街道）` },
+        });
+      }
+      ctx.db.transaction(() => {
+        writeStationMeta(ctx.db, { role: input.role, code: input.code, name: input.name, countyCode, epoch: 1 });
+        ctx.write(call, (w) => seedPlaces(w, seed));
+      }).immediate();
+      return info(ctx);
+    },
+  };
+}

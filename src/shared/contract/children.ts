@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import {
+  AGE_BANDS,
+  ASSISTANCE_KINDS,
+  categoryAgeProblem,
+  CHILD_CATEGORIES,
+  DIFFICULTY_KINDS,
+  DISABILITY_GRADES,
+  DISABILITY_TYPES,
+  GUARDIAN_RELATIONSHIPS,
+  GUARDIANSHIP_TYPES,
+  HEALTH_STATUSES,
+  HUKOU_TYPES,
+  INCOME_SOURCES,
+  LEFT_BEHIND_REASONS,
+  ORPHAN_CARE,
+  ORPHAN_REASONS,
+  PARENT_SITUATIONS,
+  SCHOOLING,
+  UNSUPPORTED_REASONS,
+  type AgeBand,
+  type ChildCategory,
+  type GuardianshipType,
+  type Schooling,
+} from '../domain/children';
+import { todayIso } from '../domain/dates';
+import { ETHNICITIES } from '../domain/ethnicities';
+import { parseIdNumber, type Sex } from '../domain/idNumber';
+import { codesOf } from '../domain/labels';
+import { mutation, query } from './define';
+import {
+  enumOf,
+  idNumber,
+  isoDate,
+  optionalIdNumber,
+  optionalIsoDate,
+  optionalPersonName,
+  optionalPhone,
+  optionalText,
+  personName,
+  recordId,
+} from './fields';
+
+const relative = z.object({
+  name: optionalPersonName('姓名'),
+  phone: optionalPhone,
+  health: optionalText(20, '健康状况'),
+});
+
+const parent = z.object({
+  name: optionalPersonName('姓名'),
+  birthDate: optionalIsoDate('出生日期'),
+  idNumber: optionalIdNumber,
+  situation: enumOf(codesOf(PARENT_SITUATIONS), '父母状况').optional(),
+  workProvince: optionalText(20, '务工省份'),
+  workCity: optionalText(20, '务工城市'),
+  phone: optionalPhone,
+});
+
+const guardian = z.object({
+  name: optionalPersonName('委托监护人姓名'),
+  phone: optionalPhone,
+  idNumber: optionalIdNumber,
+  relationship: enumOf(codesOf(GUARDIAN_RELATIONSHIPS), '与儿童关系').optional(),
+  address: optionalText(100, '住址'),
+});
+
+export const childCategoryInput = z.object({
+  id: z.string().max(64).optional(),
+  category: enumOf(codesOf(CHILD_CATEGORIES), '儿童类别'),
+  startDate: isoDate('认定日期'),
+  endDate: optionalIsoDate('退出日期'),
+  /** 农村留守儿童: why; 孤儿: how the parents were lost. */
+  reason: z.string().max(40).optional(),
+  /** 事实无人抚养儿童: parents' situations; 困境儿童: kinds of difficulty. */
+  reasons: z.array(z.string().max(40)).max(10).default([]),
+  /** 孤儿: 集中养育 or 社会散居. */
+  care: enumOf(codesOf(ORPHAN_CARE), '养育方式').optional(),
+});
+export type ChildCategoryInput = z.input<typeof childCategoryInput>;
+
+const childFields = z.object({
+  name: personName('儿童姓名'),
+  idNumber,
+  ethnicity: enumOf(codesOf(ETHNICITIES), '民族'),
+  hukouRegistered: z.boolean({ error: '请选择是否登记户口' }),
+  hukouType: enumOf(codesOf(HUKOU_TYPES), '户口性质'),
+  villageCode: z.string({ error: '请选择所在村（居）' }).regex(/^\d{12}$/, '请选择所在村（居）'),
+  registeredAddress: optionalText(100, '户籍地址'),
+  currentAddress: optionalText(100, '现居住地址'),
+  healthStatus: enumOf(codesOf(HEALTH_STATUSES), '健康状况'),
+  disabilityType: enumOf(codesOf(DISABILITY_TYPES), '残疾类别').optional(),
+  disabilityGrade: enumOf(codesOf(DISABILITY_GRADES), '残疾等级').optional(),
+  illness: optionalText(50, '所患疾病'),
+  schooling: enumOf(codesOf(SCHOOLING), '就学情况'),
+  boarding: z.boolean().default(false),
+  paternalGrandfather: relative.prefault({}),
+  paternalGrandmother: relative.prefault({}),
+  maternalGrandfather: relative.prefault({}),
+  maternalGrandmother: relative.prefault({}),
+  father: parent.prefault({}),
+  mother: parent.prefault({}),
+  guardian: guardian.prefault({}),
+  guardianshipType: enumOf(codesOf(GUARDIANSHIP_TYPES), '监护类型'),
+  incomeSources: z.array(enumOf(codesOf(INCOME_SOURCES), '家庭收入来源')).default([]),
+  assistance: z.array(enumOf(codesOf(ASSISTANCE_KINDS), '享受救助')).default([]),
+  childDirector: optionalPersonName('儿童主任'),
+  childDirectorPhone: optionalPhone,
+  reportDate: optionalIsoDate('报告日期'),
+  reportAgency: optionalText(50, '报告单位'),
+  reportNote: optionalText(200, '报告情况'),
+  notes: optionalText(500, '备注'),
+  categories: z.array(childCategoryInput).min(1, '请至少选择一个儿童类别').max(8),
+});
+
+const IN_SCHOOL: readonly Schooling[] = ['kindergarten', 'primary', 'junior', 'senior', 'vocational'];
+
+/** Rules across fields, each reported at the field a user must change. */
+function checkChild(child: z.output<typeof childFields>, ctx: z.RefinementCtx): void {
+  const today = todayIso();
+  const parsed = parseIdNumber(child.idNumber, today);
+  if (!parsed.ok) return;
+  const birthDate = parsed.info.birthDate;
+  if (child.healthStatus === 'disabled') {
+    if (!child.disabilityType) ctx.addIssue({ code: 'custom', path: ['disabilityType'], message: '请选择残疾类别' });
+    if (!child.disabilityGrade) ctx.addIssue({ code: 'custom', path: ['disabilityGrade'], message: '请选择残疾等级' });
+  }
+  if (child.healthStatus === 'ill' && !child.illness) {
+    ctx.addIssue({ code: 'custom', path: ['illness'], message: '请填写所患疾病' });
+  }
+  const activeSeen = new Set<ChildCategory>();
+  child.categories.forEach((c, i) => {
+    const at = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: ['categories', i, field], message });
+    if (c.startDate < birthDate) at('startDate', '认定日期早于出生日期');
+    if (c.startDate > today) at('startDate', '认定日期不能晚于今天');
+    if (c.endDate && c.endDate < c.startDate) at('endDate', '退出日期不能早于认定日期');
+    const active = !c.endDate || c.endDate >= today;
+    if (active) {
+      if (activeSeen.has(c.category)) at('category', '同一类别不能重复登记');
+      activeSeen.add(c.category);
+    }
+    const checkDay = active ? today : c.startDate;
+    const ageProblem = categoryAgeProblem(c.category, birthDate, checkDay, { inSchool: IN_SCHOOL.includes(child.schooling) });
+    if (ageProblem) at('category', ageProblem);
+    const allowed = (opts: readonly { value: string }[]) => (v: string) => opts.some((o) => o.value === v);
+    switch (c.category) {
+      case 'left_behind':
+        if (!c.reason || !allowed(LEFT_BEHIND_REASONS)(c.reason)) at('reason', '请选择留守情形');
+        if (child.hukouType !== 'rural') at('category', '农村留守儿童须为农业户口');
+        break;
+      case 'orphan':
+        if (!c.reason || !allowed(ORPHAN_REASONS)(c.reason)) at('reason', '请选择孤儿认定情形');
+        if (!c.care) at('care', '请选择养育方式');
+        break;
+      case 'unsupported':
+        if (c.reasons.length === 0 || !c.reasons.every(allowed(UNSUPPORTED_REASONS))) at('reasons', '请选择父母的情形');
+        break;
+      case 'difficulty':
+        if (c.reasons.length === 0 || !c.reasons.every(allowed(DIFFICULTY_KINDS))) at('reasons', '请选择困境类型');
+        break;
+    }
+  });
+}
+
+export const childInput = childFields.superRefine(checkChild);
+export type ChildInput = z.input<typeof childInput>;
+export type ChildData = z.output<typeof childInput>;
+
+export interface ChildCategoryRecord {
+  id: string;
+  category: ChildCategory;
+  startDate: string;
+  endDate?: string;
+  reason?: string;
+  reasons: string[];
+  care?: 'institution' | 'community';
+}
+
+export interface ChildRecord extends Omit<ChildData, 'categories'> {
+  id: string;
+  stationCode: string;
+  birthDate: string;
+  sex: Sex;
+  townshipCode: string;
+  townshipName: string;
+  villageName: string;
+  categories: ChildCategoryRecord[];
+  reportReasons: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ChildListRow {
+  id: string;
+  name: string;
+  sex: Sex;
+  birthDate: string;
+  age: number;
+  idNumberMasked: string;
+  townshipName: string;
+  villageName: string;
+  /** Categories held today. */
+  categories: ChildCategory[];
+  guardianshipType: GuardianshipType;
+  schooling: Schooling;
+  reportReasons: string[];
+  reported: boolean;
+}
+
+export const childListInput = z.object({
+  search: z.string().trim().max(30).optional(),
+  townshipCode: z.string().regex(/^\d{9}$/).optional(),
+  villageCode: z.string().regex(/^\d{12}$/).optional(),
+  category: enumOf(codesOf(CHILD_CATEGORIES), '儿童类别').optional(),
+  guardianshipType: enumOf(codesOf(GUARDIANSHIP_TYPES), '监护类型').optional(),
+  ageBand: z.enum(AGE_BANDS.map((b) => b.value) as [AgeBand, ...AgeBand[]]).optional(),
+  needsReport: z.boolean().optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type ChildListInput = z.input<typeof childListInput>;
+
+export interface ChildListResult {
+  total: number;
+  rows: ChildListRow[];
+}
+
+const byId = z.object({ id: recordId });
+
+export const childrenOperations = {
+  'children.list': query<ChildListResult>()(childListInput),
+  'children.get': query<ChildRecord>()(byId),
+  /** For the form: tells at once that an ID number is already registered. */
+  'children.findByIdNumber': query<{ id: string; name: string } | null>()(z.object({ idNumber: z.string().max(40) })),
+  'children.create': mutation<{ id: string }>()(childInput),
+  'children.update': mutation<{ id: string }>()(z.object({ id: recordId, child: childInput })),
+  'children.delete': mutation<{ id: string }>()(byId),
+} as const;

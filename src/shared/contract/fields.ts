@@ -1,0 +1,90 @@
+/** Field schemas shared by several registers; messages are what users read under a field. */
+import { z } from 'zod';
+import { isRealDate } from '../domain/dates';
+import { parseIdNumber } from '../domain/idNumber';
+import { todayIso } from '../domain/dates';
+
+export const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}不能超过${max}个字`)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+
+export const personName = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(20, `${label}不能超过20个字`)
+    .refine((v) => !/[0-9０-９]/.test(v), `${label}不能包含数字`);
+
+export const optionalPersonName = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(20, `${label}不能超过20个字`)
+    .refine((v) => !/[0-9０-９]/.test(v), `${label}不能包含数字`)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+
+const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
+export const optionalPhone = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v?.replace(/\s/g, '')))
+  .refine((v) => v === undefined || PHONE.test(v), '电话号码格式不正确（手机11位，或区号-号码）');
+
+export const isoDate = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .min(1, `请填写${label}`)
+    .refine(isRealDate, `${label}不是有效日期`);
+
+export const optionalIsoDate = (label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || isRealDate(v), `${label}不是有效日期`);
+
+/** An ID number, normalised (full-width digits, lower-case x, spaces) and checked. */
+export const idNumber = z.string({ error: '请填写身份证号码' }).transform((raw, ctx) => {
+  const parsed = parseIdNumber(raw, todayIso());
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  }
+  return parsed.info.idNumber;
+});
+
+export const optionalIdNumber = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined || raw.trim() === '') return undefined;
+    const parsed = parseIdNumber(raw, todayIso());
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.info.idNumber;
+  });
+
+export const recordId = z.string().min(1, '缺少记录编号').max(64);
+
+export function enumOf<C extends string>(values: readonly [C, ...C[]], label: string) {
+  return z.enum(values, { error: `请选择${label}` });
+}
+
+/** zod issues → field path → first Chinese message, the shape forms and hosts report. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+}

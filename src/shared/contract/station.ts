@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { mutation, query, type Progress } from './define';
+
+export const STATION_ROLES = ['station', 'county'] as const;
+export type StationRole = (typeof STATION_ROLES)[number];
+
+export interface StationInfo {
+  initialised: boolean;
+  role?: StationRole;
+  code?: string;
+  name?: string;
+  countyCode?: string;
+  countyName?: string;
+  schemaVersion: number;
+  appVersion: string;
+}
+
+export interface StationStatus extends StationInfo {
+  counts: { children: number; villages: number; townships: number };
+  /** Changes recorded locally and not yet acknowledged by the county. */
+  unsyncedChanges: number;
+  lastSyncAt: string | null;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  problems: string[];
+}
+
+export const stationInit = z
+  .object({
+    role: z.enum(STATION_ROLES, { error: '请选择角色（乡镇站点或县局）' }),
+    code: z.string({ error: '请填写代码' }).trim(),
+    name: z.string({ error: '请填写名称' }).trim().min(1, '请填写名称').max(40, '名称不能超过40个字'),
+  })
+  .superRefine((v, ctx) => {
+    const ok = v.role === 'county' ? /^\d{6}$/.test(v.code) : /^\d{9}$/.test(v.code);
+    if (!ok) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['code'],
+        message: v.role === 'county' ? '县级代码应为6位数字' : '乡镇站点代码应为9位乡镇（街道）统计代码',
+      });
+    }
+  });
+
+export const DEMO_SCALES = ['small', 'county'] as const;
+export type DemoScale = (typeof DEMO_SCALES)[number];
+
+export const stationOperations = {
+  'station.info': query<StationInfo>()(z.object({})),
+  'station.status': query<StationStatus>()(z.object({})),
+  'station.check': query<CheckResult>()(z.object({})),
+  'station.init': mutation<StationInfo>()(stationInit),
+  'demo.load': mutation<{ children: number }, Progress>()(
+    z.object({ scale: z.enum(DEMO_SCALES, { error: '演示数据规模应为 small 或 county' }).default('small') }),
+  ),
+} as const;

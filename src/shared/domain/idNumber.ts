@@ -1,0 +1,67 @@
+/**
+ * Citizen ID numbers (公民身份号码, GB 11643-1999): 6 address digits, 8 birth-date digits,
+ * 3 sequence digits (odd = male) and a check character.
+ */
+import { isRealDate } from './dates';
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+const CHECK_CHARS = '10X98765432';
+
+export type Sex = 'M' | 'F';
+
+/** Full-width digits/letters, lower-case x and any whitespace are what users paste from Word/Excel. */
+export function normaliseIdNumber(raw: string): string {
+  return raw
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000]/g, '')
+    .toUpperCase();
+}
+
+export function idCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
+  return CHECK_CHARS[sum % 11]!;
+}
+
+export interface IdNumberInfo {
+  idNumber: string;
+  birthDate: string;
+  sex: Sex;
+  addressCode: string;
+}
+
+export type IdNumberProblem = 'empty' | 'length' | 'chars' | 'date' | 'future' | 'check';
+
+export const ID_PROBLEM_MESSAGES: Record<IdNumberProblem, string> = {
+  empty: '请填写身份证号码',
+  length: '身份证号码应为18位',
+  chars: '身份证号码只能包含数字，最后一位可以是X',
+  date: '身份证号码中的出生日期不是真实日期',
+  future: '身份证号码中的出生日期晚于今天',
+  check: '身份证号码校验位不正确，请核对每一位数字',
+};
+
+export type ParsedIdNumber = { ok: true; info: IdNumberInfo } | { ok: false; problem: IdNumberProblem; message: string };
+
+/** Parses and checks an ID number; `today` (YYYY-MM-DD) bounds the birth date. */
+export function parseIdNumber(raw: string, today?: string): ParsedIdNumber {
+  const fail = (problem: IdNumberProblem): ParsedIdNumber => ({ ok: false, problem, message: ID_PROBLEM_MESSAGES[problem] });
+  const id = normaliseIdNumber(raw);
+  if (id === '') return fail('empty');
+  if (id.length !== 18) return fail(/^[0-9X]*$/.test(id) ? 'length' : 'chars');
+  if (!/^\d{17}[\dX]$/.test(id)) return fail('chars');
+  const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  if (!isRealDate(birthDate) || birthDate < '1890-01-01') return fail('date');
+  if (today && birthDate > today) return fail('future');
+  if (idCheckChar(id.slice(0, 17)) !== id[17]) return fail('check');
+  return {
+    ok: true,
+    info: { idNumber: id, birthDate, sex: Number(id[16]) % 2 === 1 ? 'M' : 'F', addressCode: id.slice(0, 6) },
+  };
+}
+
+/** Shows the address code and the last 4 characters only; for lists and printed notices. */
+export function maskIdNumber(id: string): string {
+  if (id.length !== 18) return id;
+  return `${id.slice(0, 6)}********${id.slice(14)}`;
+}
