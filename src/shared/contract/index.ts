@@ -36,3 +36,4 @@ export * from './children';
 export * from './places';
 export * from './station';
 export * from './client';
+export * from './transport';

@@ -1,0 +1,32 @@
+/**
+ * How hosts carry operations. Electron: the preload exposes `window.ledger` (a LedgerBridge).
+ * Web host: `POST /api/<operation>` with the JSON input as body; the reply is an Outcome
+ * (200 when ok, 400 for validation, 404 not found, 409 duplicate/conflict, 500 internal).
+ * A caller that wants progress sends `Accept: application/x-ndjson` and reads lines
+ * `{"progress": Progress}` … then one `{"outcome": Outcome}`.
+ */
+import type { Progress } from './define';
+import type { ErrorCode, Outcome } from './errors';
+
+export interface LedgerBridge {
+  invoke(name: string, input: unknown, onProgress?: (p: Progress) => void): Promise<Outcome<unknown>>;
+}
+
+export const API_PREFIX = '/api/';
+export const NDJSON = 'application/x-ndjson';
+
+export type StreamLine = { progress: Progress } | { outcome: Outcome<unknown> };
+
+export function httpStatusOf(outcome: Outcome<unknown>): number {
+  if (outcome.ok) return 200;
+  const byCode: Record<ErrorCode, number> = {
+    validation: 400,
+    not_found: 404,
+    duplicate: 409,
+    conflict: 409,
+    not_initialised: 409,
+    unknown_operation: 404,
+    internal: 500,
+  };
+  return byCode[outcome.error.code];
+}
