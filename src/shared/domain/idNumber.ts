@@ -51,7 +51,7 @@ export function parseIdNumber(raw: string, today?: string): ParsedIdNumber {
   if (id.length !== 18) return fail(/^[0-9X]*$/.test(id) ? 'length' : 'chars');
   if (!/^\d{17}[\dX]$/.test(id)) return fail('chars');
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (!isRealDate(birthDate) || birthDate < '1890-01-01') return fail('date');
+  if (!isRealDate(birthDate) || birthDate < '1850-01-01') return fail('date');
   if (today && birthDate > today) return fail('future');
   if (idCheckChar(id.slice(0, 17)) !== id[17]) return fail('check');
   return {

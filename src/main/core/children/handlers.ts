@@ -37,13 +37,23 @@ function checkAgainstStore(ctx: CoreContext, child: ChildData, exceptId?: string
   }
 }
 
+/**
+ * Category rows keep their ids across edits (their history syncs field by field). An entry sent
+ * without an id matches an existing row of the same category and start date, so a re-import or
+ * a client that drops ids does not churn rows.
+ */
 function writeCategories(w: WriteContext, childId: string, child: ChildData): void {
-  const existing = w.db.prepare('SELECT id FROM child_categories WHERE child_id = ? AND deleted = 0').all(childId) as { id: string }[];
+  const existing = w.db
+    .prepare('SELECT id, category, start_date FROM child_categories WHERE child_id = ? AND deleted = 0')
+    .all(childId) as { id: string; category: string; start_date: string }[];
   const kept = new Set<string>();
   for (const c of child.categories) {
-    if (c.id && existing.some((e) => e.id === c.id)) {
-      updateRow(w, 'child_categories', c.id, categoryRow(childId, c));
-      kept.add(c.id);
+    const match =
+      existing.find((e) => e.id === c.id && !kept.has(e.id)) ??
+      existing.find((e) => !c.id && !kept.has(e.id) && e.category === c.category && e.start_date === c.startDate);
+    if (match) {
+      updateRow(w, 'child_categories', match.id, categoryRow(childId, c));
+      kept.add(match.id);
     } else {
       insertRow(w, 'child_categories', uuidv7(), categoryRow(childId, c));
     }

@@ -11,8 +11,12 @@ export interface PlaceSeed {
 export const DEFAULT_COUNTY = '341723';
 
 /** The county's divisions, reduced from the national package at build time (build/seed-places.mjs). */
+export function placeSeedFile(appRoot: string, countyCode: string): string {
+  return join(appRoot, 'dist', 'seed', `places-${countyCode}.json`);
+}
+
 export function loadPlaceSeed(appRoot: string, countyCode = DEFAULT_COUNTY): PlaceSeed {
-  const file = join(appRoot, 'dist', 'seed', `places-${countyCode}.json`);
+  const file = placeSeedFile(appRoot, countyCode);
   if (!existsSync(file)) throw new Error(`place seed ${file} is missing: run "npm run build:places"`);
   return JSON.parse(readFileSync(file, 'utf8')) as PlaceSeed;
 }

@@ -1,7 +1,8 @@
 import { LedgerError, type CheckResult, type StationInfo, type StationStatus } from '../../../shared/contract';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handlers';
-import { DEFAULT_COUNTY, loadPlaceSeed, seedPlaces } from '../places/seed';
+import { existsSync } from 'node:fs';
+import { DEFAULT_COUNTY, loadPlaceSeed, placeSeedFile, seedPlaces } from '../places/seed';
 import { writeStationMeta } from './meta';
 
 function info(ctx: CoreContext): StationInfo {
@@ -67,7 +68,11 @@ export function stationHandlers(ctx: CoreContext): Pick<Handlers, 'station.info'
         });
       }
       const countyCode = input.code.slice(0, 6);
-      const seed = loadPlaceSeed(ctx.appRoot, countyCode === DEFAULT_COUNTY ? DEFAULT_COUNTY : countyCode);
+      if (countyCode !== DEFAULT_COUNTY && !existsSync(placeSeedFile(ctx.appRoot, countyCode))) {
+        const message = `没有县级代码 ${countyCode} 的行政区划数据（本软件内置青阳县 ${DEFAULT_COUNTY}）`;
+        throw new LedgerError({ code: 'validation', message, detail: `no division data for county ${countyCode}`, fieldErrors: { code: message } });
+      }
+      const seed = loadPlaceSeed(ctx.appRoot, countyCode);
       if (input.role === 'station' && !seed.townships.some((t) => t.code === input.code)) {
         throw new LedgerError({
           code: 'validation',

@@ -1,0 +1,110 @@
+/**
+ * `station-ledger`: the CLI contract of ARCHITECTURE.md. Human text (Chinese) by default, one JSON
+ * object with --json (English messages). Exit codes: 0 done, 1 failed, 2 usage error,
+ * 3 input rejected (nothing was changed).
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { LedgerError, type LedgerErrorData } from '../../shared/contract';
+import { createCore, type Core } from '../core/core';
+import { DatabaseFromFutureError } from '../core/db/migrate';
+import { defaultDataDir } from '../dataDir';
+import { COMMANDS, type Command, type CommandName } from './commands';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, rejected: 3 } as const;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+class UsageError extends Error {}
+
+const USAGE = `用法：station-ledger <命令> [选项]
+
+命令：
+  init --role station|county --code CODE --name NAME   初始化数据目录（乡镇站点或县局）
+  demo [--scale small|county]                            加载演示数据
+  status                                                 各台账数量、未同步修改、数据库版本
+  check                                                  数据完整性检查
+
+通用选项：
+  --data-dir DIR   数据目录（默认 ${defaultDataDir()}）
+  --json           输出一个 JSON 对象
+  --help           显示本帮助`;
+
+const REJECTED: ReadonlySet<LedgerErrorData['code']> = new Set(['validation', 'duplicate', 'conflict', 'not_initialised']);
+
+function exitCodeOf(error: LedgerErrorData): number {
+  return REJECTED.has(error.code) ? EXIT.rejected : EXIT.failed;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  const json = rest.includes('--json');
+  const report = {
+    result(command: string, result: unknown, text: string): void {
+      io.out(json ? JSON.stringify({ ok: true, command, result }) : text);
+    },
+    error(command: string, error: LedgerErrorData): void {
+      if (json) io.out(JSON.stringify({ ok: false, command, error: { code: error.code, message: error.detail ?? error.code, fieldErrors: error.fieldErrors } }));
+      else {
+        const fields = Object.values(error.fieldErrors ?? {}).filter((f) => f !== error.message);
+        io.err(`错误：${error.message}${fields.length ? `\n  ${fields.join('\n  ')}` : ''}`);
+      }
+    },
+  };
+  if (!name || name === '--help' || name === 'help') {
+    io.out(USAGE);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (!(name in COMMANDS)) {
+    report.error(name, { code: 'validation', message: `未知命令：${name}`, detail: `unknown command ${name}` });
+    if (!json) io.err(USAGE);
+    return EXIT.usage;
+  }
+  const command: Command = COMMANDS[name as CommandName];
+  let core: Core | undefined;
+  try {
+    const options: NonNullable<ParseArgsConfig['options']> = {
+      ...command.options,
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean' },
+    };
+    let values: Record<string, string | boolean | undefined>;
+    try {
+      values = parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    } catch (e) {
+      throw new UsageError(e instanceof Error ? e.message : String(e));
+    }
+    if (values.help) {
+      io.out(USAGE);
+      return EXIT.ok;
+    }
+    const problem = command.check?.(values);
+    if (problem) throw new UsageError(problem);
+    const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
+    core = createCore({ dataDir });
+    const { result, text, exitCode } = await command.run(core, values, { progress: json ? () => {} : (line) => io.err(line) });
+    report.result(name, result, text);
+    return exitCode ?? EXIT.ok;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      report.error(name, { code: 'validation', message: `用法错误：${e.message}`, detail: `usage: ${e.message}` });
+      if (!json) io.err(USAGE);
+      return EXIT.usage;
+    }
+    if (e instanceof LedgerError) {
+      report.error(name, e.data);
+      return exitCodeOf(e.data);
+    }
+    if (e instanceof DatabaseFromFutureError) {
+      report.error(name, { code: 'conflict', message: '数据由更新版本的软件写入，请升级软件后再打开', detail: e.message });
+      return EXIT.rejected;
+    }
+    report.error(name, { code: 'internal', message: `操作失败：${e instanceof Error ? e.message : String(e)}`, detail: e instanceof Error ? e.message : String(e) });
+    return EXIT.failed;
+  } finally {
+    core?.close();
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Change capture: every write to a synced table lands in sync_outbox and audit_log in the same
+ * transaction. The scenario table below must name every mutating operation of the contract, so a
+ * new operation without capture cannot slip in untested.
+ */
+import { describe, expect, it } from 'vitest';
+import { operationNames, operations, type OperationName } from '../../../src/shared/contract';
+import type { Core } from '../../../src/main/core/core';
+import { insertRow, updateRow } from '../../../src/main/core/sync/capture';
+import { childInput, stationCore, tempDir } from '../../helpers/core';
+import { createCore } from '../../../src/main/core/core';
+
+interface Counts {
+  outbox: number;
+  audit: number;
+}
+const counts = (core: Core): Counts => ({
+  outbox: (core.db.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n,
+  audit: (core.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n,
+});
+
+type Scenario = (core: Core) => Promise<{ table: string; rowId: string }>;
+
+const scenarios: Partial<Record<OperationName, Scenario>> = {
+  'station.init': async () => {
+    throw new Error('covered separately');
+  },
+  'demo.load': async (core) => {
+    await core.call('demo.load', { scale: 'small' });
+    const row = core.db.prepare('SELECT id FROM children LIMIT 1').get() as { id: string };
+    return { table: 'children', rowId: row.id };
+  },
+  'children.create': async (core) => {
+    const { id } = await core.call('children.create', childInput());
+    return { table: 'children', rowId: id };
+  },
+  'children.update': async (core) => {
+    const { id } = await core.call('children.create', childInput());
+    await core.call('children.update', { id, child: childInput({ notes: '已走访' }) });
+    return { table: 'children', rowId: id };
+  },
+  'children.delete': async (core) => {
+    const { id } = await core.call('children.create', childInput());
+    await core.call('children.delete', { id });
+    return { table: 'children', rowId: id };
+  },
+};
+
+describe('change capture', () => {
+  it('has a scenario for every mutating operation', () => {
+    const mutating = operationNames.filter((n) => operations[n].mutates).sort();
+    expect(Object.keys(scenarios).sort()).toEqual(mutating);
+  });
+
+  for (const [name, scenario] of Object.entries(scenarios)) {
+    if (name === 'station.init') continue;
+    it(`${name} lands in the outbox and the audit log with its actor`, async () => {
+      const core = await stationCore();
+      const before = counts(core);
+      const { table, rowId } = await scenario(core);
+      const after = counts(core);
+      expect(after.outbox).toBeGreaterThan(before.outbox);
+      expect(after.audit - before.audit).toBe(after.outbox - before.outbox);
+      const last = core.db.prepare('SELECT * FROM audit_log WHERE tbl = ? AND row_id = ? ORDER BY id DESC LIMIT 1').get(table, rowId) as {
+        actor: string;
+        operation: string;
+      };
+      expect(last).toMatchObject({ actor: 'tester', operation: name });
+      const outbox = core.db.prepare('SELECT epoch, fields, base_vers FROM sync_outbox WHERE tbl = ? AND row_id = ?').all(table, rowId) as {
+        epoch: number;
+        fields: string;
+        base_vers: string;
+      }[];
+      expect(outbox.length).toBeGreaterThan(0);
+      for (const o of outbox) {
+        expect(o.epoch).toBe(1);
+        expect(Object.keys(JSON.parse(o.base_vers) as object).sort()).toEqual(Object.keys(JSON.parse(o.fields) as object).sort());
+      }
+    });
+  }
+
+  it('station.init captures the seeded places', async () => {
+    const core = createCore({ dataDir: tempDir(), actor: 'tester' });
+    await core.call('station.init', { role: 'county', code: '341723', name: '青阳县民政局' });
+    const places = (core.db.prepare('SELECT count(*) AS n FROM places').get() as { n: number }).n;
+    expect(places).toBe(145);
+    expect(counts(core)).toEqual({ outbox: places, audit: places });
+  });
+
+  it('captures only the fields that changed, and nothing for an edit that changes nothing', async () => {
+    const core = await stationCore();
+    const { id } = await core.call('children.create', childInput());
+    const before = counts(core);
+    await core.call('children.update', { id, child: childInput() });
+    expect(counts(core)).toEqual(before);
+    await core.call('children.update', { id, child: childInput({ notes: '新备注', schooling: 'junior' }) });
+    const last = core.db.prepare("SELECT fields FROM sync_outbox WHERE tbl = 'children' ORDER BY seq DESC LIMIT 1").get() as { fields: string };
+    const fields = JSON.parse(last.fields) as Record<string, unknown>;
+    expect(Object.keys(fields).sort()).toEqual(['notes', 'schooling', 'updated_at']);
+    expect(fields.notes).toBe('新备注');
+  });
+
+  it('carries the county version last seen for each changed field', async () => {
+    const core = await stationCore();
+    const { id } = await core.call('children.create', childInput());
+    core.db.prepare("INSERT INTO sync_versions (tbl, row_id, vers) VALUES ('children', ?, ?)").run(id, JSON.stringify({ notes: 7 }));
+    await core.call('children.update', { id, child: childInput({ notes: '改', schooling: 'junior' }) });
+    const last = core.db.prepare("SELECT base_vers FROM sync_outbox WHERE tbl = 'children' ORDER BY seq DESC LIMIT 1").get() as { base_vers: string };
+    expect(JSON.parse(last.base_vers)).toEqual({ notes: 7, schooling: 0, updated_at: 0 });
+  });
+
+  it('a write that fails part-way leaves rows, outbox and audit as they were', async () => {
+    const core = await stationCore();
+    const before = counts(core);
+    const station = { db: core.db, actor: 'tester', operation: 'test.crash', stationCode: '341723100', epoch: 1, now: new Date().toISOString() };
+    expect(() =>
+      core.db.transaction(() => {
+        insertRow(station, 'children', 'c1', {
+          name: '半截', name_pinyin: 'banjie', name_initials: 'bj', id_number: '341723201501010016', birth_date: '2015-01-01', sex: 'M',
+          township_code: '341723100', village_code: '341723100200',
+        });
+        updateRow(station, 'children', 'missing-row', { notes: 'x' });
+      })(),
+    ).toThrow(/does not exist/);
+    expect(counts(core)).toEqual(before);
+    expect(core.db.prepare('SELECT count(*) AS n FROM children').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses a write to a table that is not synced or a column name that is not plain', () => {
+    const core = createCore({ dataDir: tempDir() });
+    const w = { db: core.db, actor: 't', operation: 'x', stationCode: 's', epoch: 1, now: '2026-01-01T00:00:00.000Z' };
+    expect(() => insertRow(w, 'meta' as never, 'k', { value: 'v' })).toThrow(/not a synced table/);
+    expect(() => updateRow(w, 'children', 'x', { 'name = 1; --': 'v' })).toThrow(/bad column name/);
+  });
+});
