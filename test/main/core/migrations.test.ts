@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAppRoot } from '../../../src/main/core/appRoot';
@@ -20,6 +20,20 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(migrate(db, shipped)).toEqual({ from: shipped.length, to: shipped.length });
     db.close();
+  });
+
+  it('opens a database made by release 0.1.0 and keeps its records', async () => {
+    const dir = tempDir();
+    copyFileSync(join(findAppRoot(), 'test/fixtures/release-0.1.0', DB_FILE), join(dir, DB_FILE));
+    const core = createCore({ dataDir: dir });
+    expect(core.db.pragma('user_version', { simple: true })).toBe(shipped.length);
+    const list = await core.call('children.list', {});
+    expect(list.rows.map((r) => [r.name, r.reported])).toEqual([
+      ['王小明', true],
+      ['张三', false],
+    ]);
+    expect((await core.call('station.check', {})).ok).toBe(true);
+    core.close();
   });
 
   it('refuses a database written by a newer release, and leaves it alone', () => {
