@@ -1,0 +1,33 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import type { ReactNode } from 'react';
+import { HashRouter } from 'react-router';
+import { AppShell } from './AppShell';
+import { StationGate } from './StationGate';
+import { theme } from './theme';
+import './styles.css';
+
+dayjs.locale('zh-cn');
+
+/** Providers every screen relies on; tests mount the same ones around a single page. */
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    // No space inserted between two-character labels (保 存): buttons read and match exactly as written.
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+// Hash routes: the app is loaded from app:// in Electron and from / on the web host; neither serves deep paths.
+export function App() {
+  return (
+    <Providers>
+      <HashRouter>
+        <StationGate>{(station) => <AppShell station={station} />}</StationGate>
+      </HashRouter>
+    </Providers>
+  );
+}

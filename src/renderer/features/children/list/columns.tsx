@@ -1,0 +1,73 @@
+import { Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { ChildListRow } from '../../../../shared/contract';
+import { CHILD_CATEGORIES, GUARDIANSHIP_TYPES } from '../../../../shared/domain/children';
+import { labelOf } from '../../../../shared/domain/labels';
+import { SEX_LABELS } from '../labels';
+import { ReportTag } from '../ReportTag';
+
+const CATEGORY_COLORS: Record<string, string> = {
+  left_behind: 'blue',
+  orphan: 'purple',
+  unsupported: 'magenta',
+  difficulty: 'gold',
+};
+
+// Virtual rows have one fixed height: every cell stays on one line.
+export const childColumns: ColumnsType<ChildListRow> = [
+  {
+    title: '姓名',
+    dataIndex: 'name',
+    width: 96,
+    fixed: 'left',
+    render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
+  },
+  { title: '性别', dataIndex: 'sex', width: 56, render: (sex: ChildListRow['sex']) => SEX_LABELS[sex] },
+  { title: '年龄', dataIndex: 'age', width: 64, render: (age: number) => `${age}岁` },
+  {
+    title: '身份证号码',
+    dataIndex: 'idNumberMasked',
+    width: 190,
+    render: (id: string) => <span className="id-number">{id}</span>,
+  },
+  {
+    title: '乡镇 / 村（居）',
+    key: 'place',
+    width: 160,
+    ellipsis: true,
+    render: (_: unknown, r: ChildListRow) => `${r.townshipName} / ${r.villageName}`,
+  },
+  {
+    title: '儿童类别',
+    dataIndex: 'categories',
+    width: 200,
+    ellipsis: true,
+    render: (cats: ChildListRow['categories']) => (
+      <span className="nowrap">
+        {cats.map((c) => (
+          <Tag key={c} color={CATEGORY_COLORS[c]}>
+            {labelOf(CHILD_CATEGORIES, c)}
+          </Tag>
+        ))}
+      </span>
+    ),
+  },
+  {
+    title: '监护类型',
+    dataIndex: 'guardianshipType',
+    width: 170,
+    ellipsis: true,
+    render: (g: ChildListRow['guardianshipType']) => labelOf(GUARDIANSHIP_TYPES, g),
+  },
+  {
+    title: '强制报告',
+    key: 'report',
+    width: 180,
+    // Stays in view when a narrow window scrolls the table sideways.
+    fixed: 'right',
+    ellipsis: true,
+    render: (_: unknown, r: ChildListRow) => <ReportTag reasons={r.reportReasons} reported={r.reported} />,
+  },
+];
+
+export const COLUMNS_WIDTH = childColumns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);

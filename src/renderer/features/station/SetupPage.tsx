@@ -1,0 +1,160 @@
+import { Alert, App, Button, Card, Flex, Form, Input, Progress, Radio, Steps, Typography } from 'antd';
+import { useState } from 'react';
+import { fieldErrorsOf, stationInit, type DemoScale, type Progress as OpProgress, type StationInfo, type StationRole } from '../../../shared/contract';
+import { errorData, ledger } from '../../api';
+
+/** The county whose divisions ship with the app; a county data dir is created with this code. */
+const DEFAULT_COUNTY_CODE = '341723';
+
+interface InitValues {
+  role: StationRole;
+  code: string;
+  name: string;
+}
+
+function StationStep({ onDone }: { onDone: (info: StationInfo) => void }) {
+  const [form] = Form.useForm<InitValues>();
+  const role = Form.useWatch('role', form);
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async () => {
+    setProblem(null);
+    const values = form.getFieldsValue(true) as InitValues;
+    const parsed = stationInit.safeParse(values);
+    if (!parsed.success) {
+      const errors = fieldErrorsOf(parsed.error);
+      form.setFields(Object.entries(errors).map(([k, m]) => ({ name: k as keyof InitValues, errors: [m] })));
+      return;
+    }
+    setSaving(true);
+    try {
+      onDone(await ledger().call('station.init', parsed.data));
+    } catch (e) {
+      const err = errorData(e);
+      if (err.fieldErrors) form.setFields(Object.entries(err.fieldErrors).map(([k, m]) => ({ name: k as keyof InitValues, errors: [m] })));
+      else setProblem(err.message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Form<InitValues>
+      form={form}
+      layout="vertical"
+      name="setup"
+      initialValues={{ role: 'station', code: '', name: '' }}
+      onFinish={() => void submit()}
+      onValuesChange={(changed: Partial<InitValues>) => {
+        if (changed.role === 'county') form.setFieldsValue({ code: DEFAULT_COUNTY_CODE });
+        if (changed.role === 'station') form.setFieldsValue({ code: '' });
+      }}
+    >
+      <Form.Item label="本机用于" name="role" required>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={[
+            { value: 'station', label: '乡镇站点' },
+            { value: 'county', label: '县民政局' },
+          ]}
+        />
+      </Form.Item>
+      {role === 'county' ? (
+        <Form.Item label="县级代码" name="code" required extra="6位行政区划代码；本版本内置青阳县（341723）的乡镇和村（居）">
+          <Input maxLength={6} inputMode="numeric" />
+        </Form.Item>
+      ) : (
+        <Form.Item label="乡镇（街道）代码" name="code" required extra="9位乡镇（街道）统计代码，前6位为县级代码，例如 341723100（蓉城镇）">
+          <Input maxLength={9} inputMode="numeric" placeholder="如：341723100" />
+        </Form.Item>
+      )}
+      <Form.Item label={role === 'county' ? '单位名称' : '站点名称'} name="name" required>
+        <Input maxLength={40} placeholder={role === 'county' ? '如：青阳县民政局' : '如：蓉城镇社会工作服务站'} />
+      </Form.Item>
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+      <Button type="primary" htmlType="submit" loading={saving} block>
+        完成设置
+      </Button>
+    </Form>
+  );
+}
+
+function DataStep({ info, onDone }: { info: StationInfo; onDone: () => void }) {
+  const { message } = App.useApp();
+  const [scale, setScale] = useState<DemoScale>('small');
+  const [progress, setProgress] = useState<OpProgress | null>(null);
+  const [running, setRunning] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const loadDemo = async () => {
+    setRunning(true);
+    setProblem(null);
+    setProgress({ phase: '准备中', done: 0, total: 1 });
+    try {
+      const result = await ledger().call('demo.load', { scale }, setProgress);
+      message.success(`已加载演示数据：${result.children.toLocaleString('zh-CN')} 名儿童`);
+      onDone();
+    } catch (e) {
+      setProblem(errorData(e).message);
+      setRunning(false);
+    }
+  };
+
+  const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Paragraph style={{ margin: 0 }}>
+        “{info.name}”（{info.code}）已设置完成。可以加载一批演示数据熟悉操作，也可以直接开始登记。
+        <Typography.Text type="warning">演示数据为虚构数据，请勿在正式使用的电脑上加载。</Typography.Text>
+      </Typography.Paragraph>
+      <Radio.Group
+        value={scale}
+        onChange={(e) => setScale(e.target.value as DemoScale)}
+        disabled={running}
+        options={[
+          { value: 'small', label: '小规模（少量儿童，几秒完成）' },
+          { value: 'county', label: '全县规模（数万名儿童，用于检验大数据量，需要较长时间）' },
+        ]}
+        style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+      />
+      {running && progress && (
+        <div data-testid="demo-progress">
+          <Typography.Text type="secondary">
+            {progress.phase}
+            {progress.total > 1 ? `（${progress.done.toLocaleString('zh-CN')} / ${progress.total.toLocaleString('zh-CN')}）` : ''}
+          </Typography.Text>
+          <Progress percent={percent} status="active" />
+        </div>
+      )}
+      {problem && <Alert type="error" showIcon title={`演示数据加载失败：${problem}`} />}
+      <Flex gap={8}>
+        <Button type="primary" onClick={() => void loadDemo()} loading={running}>
+          加载演示数据
+        </Button>
+        <Button onClick={onDone} disabled={running}>
+          从空白开始
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}
+
+/** First run: the data dir has no station yet, so nothing else can work until it has one. */
+export function SetupPage({ onFinished }: { onFinished: () => void }) {
+  const [info, setInfo] = useState<StationInfo | null>(null);
+  return (
+    <Flex justify="center" align="flex-start" className="setup-page">
+      <Card style={{ width: 560, maxWidth: '100%' }} title="欢迎使用社工站台账">
+        <Steps
+          size="small"
+          current={info ? 1 : 0}
+          items={[{ title: '设置站点' }, { title: '准备数据' }]}
+          style={{ marginBottom: 24 }}
+        />
+        {info ? <DataStep info={info} onDone={onFinished} /> : <StationStep onDone={setInfo} />}
+      </Card>
+    </Flex>
+  );
+}
