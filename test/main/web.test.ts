@@ -66,8 +66,18 @@ describe('web host', () => {
   });
 
   it('streams progress lines before the outcome when asked for NDJSON', async () => {
-    const res = await post('demo.load', { scale: 'small' }, { Accept: NDJSON });
-    const lines = (await res.text())
+    // A fresh station: demo data loads only into an empty register.
+    const fresh = await stationCore();
+    const freshHost = await startWebHost({ core: fresh });
+    const res = await fetch(`${freshHost.url}/api/demo.load`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: NDJSON },
+      body: JSON.stringify({ scale: 'small' }),
+    });
+    const text = await res.text();
+    await freshHost.close();
+    fresh.close();
+    const lines = text
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as StreamLine);

@@ -28,6 +28,12 @@ export interface CoreContext {
   requireStation(): StationMeta;
   /** Runs `fn` in one IMMEDIATE transaction with a write context for the capture path. */
   write<T>(call: CallContext, fn: (w: WriteContext) => T): T;
+  /**
+   * For long writes (imports, demo data): one transaction that `fn` may pause between chunks so
+   * progress reaches the window. The core runs one call at a time, so nothing else touches the
+   * connection while the transaction is open; a crash mid-way rolls back as a whole.
+   */
+  writeInChunks<T>(call: CallContext, fn: (w: WriteContext, pause: () => Promise<void>) => Promise<T>): Promise<T>;
 }
 
 /** Per call: who is acting, which operation, and where progress goes. */

@@ -92,12 +92,27 @@ export function createCore(options: CoreOptions): Core {
       return s;
     },
     write(call, fn) {
-      const station = ctx.requireStation();
-      return db.transaction(() =>
-        fn({ db, actor: call.actor, operation: call.operation, stationCode: station.code, epoch: station.epoch, now: now().toISOString() }),
-      ).immediate();
+      const w = writeContext(call);
+      return db.transaction(() => fn(w)).immediate();
+    },
+    async writeInChunks(call, fn) {
+      const w = writeContext(call);
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(w, () => new Promise<void>((resolve) => setImmediate(resolve)));
+        db.exec('COMMIT');
+        return result;
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
     },
   };
+
+  function writeContext(call: CallContext) {
+    const station = ctx.requireStation();
+    return { db, actor: call.actor, operation: call.operation, stationCode: station.code, epoch: station.epoch, now: now().toISOString() };
+  }
 
   const handlers: Handlers = {
     ...stationHandlers(ctx),
@@ -125,12 +140,21 @@ export function createCore(options: CoreOptions): Core {
     return await handler(parsed.data, call);
   }
 
+  // One call at a time: a long write pauses between chunks inside its transaction, and no other
+  // call may run on the connection meanwhile (it would see, or join, the open transaction).
+  let queue: Promise<unknown> = Promise.resolve();
+  function serialised(name: string, input: unknown, opts?: InvokeOptions): Promise<unknown> {
+    const next = queue.then(() => run(name, input, opts));
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
   return {
     dataDir: options.dataDir,
     db,
     async invoke(name, input, opts) {
       try {
-        return { ok: true, result: await run(name, input, opts) };
+        return { ok: true, result: await serialised(name, input, opts) };
       } catch (e) {
         if (e instanceof LedgerError) return { ok: false, error: e.data };
         logger.error(`operation ${name} failed`, e);
