@@ -23,7 +23,7 @@ import {
   type GuardianshipType,
   type Schooling,
 } from '../domain/children';
-import { todayIso } from '../domain/dates';
+import { isRealDate, todayIso } from '../domain/dates';
 import { ETHNICITIES } from '../domain/ethnicities';
 import { parseIdNumber, type Sex } from '../domain/idNumber';
 import { codesOf } from '../domain/labels';
@@ -115,54 +115,67 @@ const childFields = z.object({
 
 const IN_SCHOOL: readonly Schooling[] = ['kindergarten', 'primary', 'junior', 'senior', 'vocational'];
 
-/** Rules across fields, each reported at the field a user must change. */
+/**
+ * Rules across fields, each reported at the field a user must change. They run even when single
+ * fields failed (so a user sees every problem at once), hence every value may still be raw input.
+ */
 function checkChild(child: z.output<typeof childFields>, ctx: z.RefinementCtx): void {
   const today = todayIso();
-  const parsed = parseIdNumber(child.idNumber, today);
-  if (!parsed.ok) return;
-  const birthDate = parsed.info.birthDate;
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   if (child.healthStatus === 'disabled') {
-    if (!child.disabilityType) ctx.addIssue({ code: 'custom', path: ['disabilityType'], message: '请选择残疾类别' });
-    if (!child.disabilityGrade) ctx.addIssue({ code: 'custom', path: ['disabilityGrade'], message: '请选择残疾等级' });
+    if (!child.disabilityType) issue(['disabilityType'], '请选择残疾类别');
+    if (!child.disabilityGrade) issue(['disabilityGrade'], '请选择残疾等级');
   }
-  if (child.healthStatus === 'ill' && !child.illness) {
-    ctx.addIssue({ code: 'custom', path: ['illness'], message: '请填写所患疾病' });
-  }
+  if (child.healthStatus === 'ill' && !child.illness) issue(['illness'], '请填写所患疾病');
+  const parsed = typeof child.idNumber === 'string' ? parseIdNumber(child.idNumber, today) : null;
+  const birthDate = parsed?.ok ? parsed.info.birthDate : null;
+  const inSchool = IN_SCHOOL.includes(child.schooling);
+  const categories: unknown[] = Array.isArray(child.categories) ? child.categories : [];
   const activeSeen = new Set<ChildCategory>();
-  child.categories.forEach((c, i) => {
-    const at = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: ['categories', i, field], message });
-    if (c.startDate < birthDate) at('startDate', '认定日期早于出生日期');
-    if (c.startDate > today) at('startDate', '认定日期不能晚于今天');
-    if (c.endDate && c.endDate < c.startDate) at('endDate', '退出日期不能早于认定日期');
-    const active = !c.endDate || c.endDate >= today;
+  categories.forEach((raw, i) => {
+    if (typeof raw !== 'object' || raw === null) return;
+    const c = raw as Partial<ChildCategoryInput>;
+    const at = (field: string, message: string) => issue(['categories', i, field], message);
+    const start = typeof c.startDate === 'string' && isRealDate(c.startDate) ? c.startDate : null;
+    const end = typeof c.endDate === 'string' && isRealDate(c.endDate) ? c.endDate : null;
+    if (start && birthDate && start < birthDate) at('startDate', '认定日期早于出生日期');
+    if (start && start > today) at('startDate', '认定日期不能晚于今天');
+    if (start && end && end < start) at('endDate', '退出日期不能早于认定日期');
+    const category = CHILD_CATEGORIES.find((o) => o.value === c.category)?.value;
+    if (!category) return;
+    const active = !end || end >= today;
     if (active) {
-      if (activeSeen.has(c.category)) at('category', '同一类别不能重复登记');
-      activeSeen.add(c.category);
+      if (activeSeen.has(category)) at('category', '同一类别不能重复登记');
+      activeSeen.add(category);
     }
-    const checkDay = active ? today : c.startDate;
-    const ageProblem = categoryAgeProblem(c.category, birthDate, checkDay, { inSchool: IN_SCHOOL.includes(child.schooling) });
-    if (ageProblem) at('category', ageProblem);
-    const allowed = (opts: readonly { value: string }[]) => (v: string) => opts.some((o) => o.value === v);
-    switch (c.category) {
+    if (birthDate) {
+      const ageProblem = categoryAgeProblem(category, birthDate, active ? today : (start ?? today), { inSchool });
+      if (ageProblem) at('category', ageProblem);
+    }
+    const reasons: unknown[] = Array.isArray(c.reasons) ? c.reasons : [];
+    const allIn = (opts: readonly { value: string }[], values: unknown[]) => values.length > 0 && values.every((v) => opts.some((o) => o.value === v));
+    switch (category) {
       case 'left_behind':
-        if (!c.reason || !allowed(LEFT_BEHIND_REASONS)(c.reason)) at('reason', '请选择留守情形');
-        if (child.hukouType !== 'rural') at('category', '农村留守儿童须为农业户口');
+        if (!allIn(LEFT_BEHIND_REASONS, [c.reason].filter(Boolean))) at('reason', '请选择留守情形');
+        if (child.hukouType === 'urban') at('category', '农村留守儿童须为农业户口');
         break;
       case 'orphan':
-        if (!c.reason || !allowed(ORPHAN_REASONS)(c.reason)) at('reason', '请选择孤儿认定情形');
+        if (!allIn(ORPHAN_REASONS, [c.reason].filter(Boolean))) at('reason', '请选择孤儿认定情形');
         if (!c.care) at('care', '请选择养育方式');
         break;
       case 'unsupported':
-        if (c.reasons.length === 0 || !c.reasons.every(allowed(UNSUPPORTED_REASONS))) at('reasons', '请选择父母的情形');
+        if (!allIn(UNSUPPORTED_REASONS, reasons)) at('reasons', '请选择父母的情形');
         break;
       case 'difficulty':
-        if (c.reasons.length === 0 || !c.reasons.every(allowed(DIFFICULTY_KINDS))) at('reasons', '请选择困境类型');
+        if (!allIn(DIFFICULTY_KINDS, reasons)) at('reasons', '请选择困境类型');
         break;
     }
   });
 }
 
-export const childInput = childFields.superRefine(checkChild);
+export const childInput = childFields.superRefine(checkChild, {
+  when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+});
 export type ChildInput = z.input<typeof childInput>;
 export type ChildData = z.output<typeof childInput>;
 

@@ -60,6 +60,23 @@ describe('children register', () => {
     expect(err2.fieldErrors).toMatchObject({ disabilityType: '请选择残疾类别', disabilityGrade: '请选择残疾等级', 'categories.0.reasons': '请选择困境类型' });
   });
 
+  it('reports rules across fields together with single-field problems, so one save shows them all', async () => {
+    const core = await stationCore();
+    const err = await rejected(
+      core.call('children.create', {
+        ...childInput({ idNumber: validId('34172320080101001'), schooling: 'senior', healthStatus: 'ill' }),
+        name: '',
+        categories: [{ category: 'left_behind', startDate: '2024-01-01' }],
+      }),
+    );
+    expect(err.fieldErrors).toMatchObject({
+      name: '请填写儿童姓名',
+      illness: '请填写所患疾病',
+      'categories.0.reason': '请选择留守情形',
+      'categories.0.category': expect.stringContaining('须未满16周岁'),
+    });
+  });
+
   it('refuses a second child with the same ID number and names the existing record', async () => {
     const core = await stationCore();
     const { id } = await core.call('children.create', childInput());
