@@ -6,24 +6,13 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { API_PREFIX, httpStatusOf, NDJSON, operationNames, operations, type Outcome, type StreamLine } from '../../shared/contract';
+import { contentTypeOf } from '../contentTypes';
 import type { Core } from '../core/core';
 
 /** Inputs are small forms; anything bigger is a mistake or an attack. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -136,7 +125,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, staticDir: strin
     send(res, 404, failure('validation', '界面文件不存在，请先运行 npm run build', 'UI is not built'));
     return;
   }
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file) });
   createReadStream(file).pipe(res);
 }
 

@@ -1,9 +1,10 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Result, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { ChildRecord } from '../../../../shared/contract';
 import { errorData, errorMessage, ledger } from '../../../api';
+import { ChildUnavailable } from '../ChildUnavailable';
 import { useChildListStore } from '../list/listStore';
 import { BasicDetails, CategoryDetails, FamilyDetails, GuardianshipDetails, HealthSchoolingDetails, OtherDetails, ReportDetails } from './sections';
 
@@ -89,17 +90,7 @@ export function ChildDetailPage() {
         )}
       </Flex>
       {loaded.state === 'loading' && <Skeleton active paragraph={{ rows: 12 }} />}
-      {loaded.state === 'error' && (
-        <Result
-          status="warning"
-          title={loaded.message}
-          extra={
-            <Button type="primary" onClick={() => navigate('/children')}>
-              返回儿童台账
-            </Button>
-          }
-        />
-      )}
+      {loaded.state === 'error' && <ChildUnavailable message={loaded.message} />}
       {loaded.state === 'ready' && (
         <Flex vertical gap={20} className="child-detail">
           <ReportAlert child={loaded.child} />

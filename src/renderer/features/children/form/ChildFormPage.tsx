@@ -1,8 +1,9 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Flex, Result, Skeleton, Typography } from 'antd';
+import { Button, Flex, Skeleton, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { errorData, ledger } from '../../../api';
+import { ChildUnavailable } from '../ChildUnavailable';
 import { useChildListStore } from '../list/listStore';
 import { ChildForm } from './ChildForm';
 import { newChildValues, recordToValues, type ChildFormValues } from './formValues';
@@ -45,17 +46,7 @@ export function ChildFormPage() {
         <Typography.Text type="secondary">农村留守儿童和困境儿童基本情况登记</Typography.Text>
       </Flex>
       {loaded.state === 'loading' && <Skeleton active paragraph={{ rows: 10 }} />}
-      {loaded.state === 'error' && (
-        <Result
-          status="warning"
-          title={loaded.message}
-          extra={
-            <Button type="primary" onClick={() => navigate('/children')}>
-              返回儿童台账
-            </Button>
-          }
-        />
-      )}
+      {loaded.state === 'error' && <ChildUnavailable message={loaded.message} />}
       {loaded.state === 'ready' && (
         <ChildForm
           key={key}
