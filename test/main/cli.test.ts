@@ -56,7 +56,7 @@ describe('station-ledger CLI', () => {
 
   it('runs as a real process with JSON on stdout', () => {
     const root = findAppRoot();
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src/main/cli/main.ts'), 'status', '--data-dir', tempDir(), '--json'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/main/cli/main.ts'), 'status', '--data-dir', tempDir(), '--json'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, result: { initialised: false } });
   });
@@ -65,7 +65,9 @@ describe('station-ledger CLI', () => {
     const dir = tempDir();
     await cli('init', '--role', 'county', '--code', '341723', '--name', '青阳县民政局', '--data-dir', dir);
     const root = findAppRoot();
-    const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src/main/cli/main.ts'), 'demo', '--scale', 'county', '--data-dir', dir], {
+    // tsx as a loader, not its CLI: the CLI forks a second process that SIGKILL would not reach.
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/main/cli/main.ts'), 'demo', '--scale', 'county', '--data-dir', dir], {
+      cwd: root,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));

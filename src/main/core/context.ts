@@ -1,9 +1,11 @@
-import type { Kysely } from 'kysely';
-import type { Progress } from '../../shared/contract';
+import { Kysely, SqliteDialect } from 'kysely';
+import { LedgerError, type Progress } from '../../shared/contract';
 import type { StationRole } from '../../shared/contract/station';
 import type { Sqlite } from './db/open';
 import type { DB } from './db/schema';
 import type { WriteContext } from './sync/capture';
+import { todayIso } from '../../shared/domain/dates';
+import { readStationMeta } from './station/meta';
 
 export interface StationMeta {
   role: StationRole;
@@ -41,4 +43,44 @@ export interface CallContext {
   operation: string;
   actor: string;
   progress(p: Progress): void;
+}
+
+/** The context over an open, migrated database; `createCore` wraps it with the operations. */
+export function createCoreContext(opts: { db: Sqlite; appRoot: string; appVersion: string; now: () => Date }): CoreContext {
+  const { db, now } = opts;
+  const requireStation = (): StationMeta => {
+    const s = readStationMeta(db);
+    if (!s) throw new LedgerError({ code: 'not_initialised', message: '本机尚未设置站点，请先完成初始化', detail: 'data dir is not initialised' });
+    return s;
+  };
+  const writeContext = (call: CallContext): WriteContext => {
+    const station = requireStation();
+    return { db, actor: call.actor, operation: call.operation, stationCode: station.code, epoch: station.epoch, now: now().toISOString() };
+  };
+  return {
+    db,
+    kdb: new Kysely<DB>({ dialect: new SqliteDialect({ database: db }) }),
+    appRoot: opts.appRoot,
+    appVersion: opts.appVersion,
+    now,
+    today: () => todayIso(now()),
+    station: () => readStationMeta(db),
+    requireStation,
+    write(call, fn) {
+      const w = writeContext(call);
+      return db.transaction(() => fn(w)).immediate();
+    },
+    async writeInChunks(call, fn) {
+      const w = writeContext(call);
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(w, () => new Promise<void>((resolve) => setImmediate(resolve)));
+        db.exec('COMMIT');
+        return result;
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
+    },
+  };
 }

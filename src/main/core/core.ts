@@ -2,7 +2,6 @@
  * The core: everything a user can do, without a window. Hosts (Electron, CLI, web) hand it
  * untrusted input by operation name; it validates with the contract's schema before any handler runs.
  */
-import { Kysely, SqliteDialect } from 'kysely';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
@@ -18,17 +17,14 @@ import {
   type ProgressOf,
   type ResultOf,
 } from '../../shared/contract';
-import { todayIso } from '../../shared/domain/dates';
 import { findAppRoot } from './appRoot';
 import { childrenHandlers } from './children/handlers';
-import type { CallContext, CoreContext } from './context';
+import { createCoreContext, type CallContext } from './context';
 import { loadMigrations, migrate } from './db/migrate';
 import { openDatabase, type Sqlite } from './db/open';
-import type { DB } from './db/schema';
 import { demoHandlers } from './demo/handlers';
 import type { Handlers } from './handlers';
 import { placesHandlers } from './places/handlers';
-import { readStationMeta } from './station/meta';
 import { stationHandlers } from './station/handlers';
 import { logger } from './log';
 
@@ -74,45 +70,9 @@ export function createCore(options: CoreOptions): Core {
     db.close();
     throw e;
   }
-  const kdb = new Kysely<DB>({ dialect: new SqliteDialect({ database: db }) });
   const now = options.now ?? (() => new Date());
   const actor = options.actor ?? defaultActor();
-
-  const ctx: CoreContext = {
-    db,
-    kdb,
-    appRoot,
-    appVersion,
-    now,
-    today: () => todayIso(now()),
-    station: () => readStationMeta(db),
-    requireStation() {
-      const s = readStationMeta(db);
-      if (!s) throw new LedgerError({ code: 'not_initialised', message: '本机尚未设置站点，请先完成初始化', detail: 'data dir is not initialised' });
-      return s;
-    },
-    write(call, fn) {
-      const w = writeContext(call);
-      return db.transaction(() => fn(w)).immediate();
-    },
-    async writeInChunks(call, fn) {
-      const w = writeContext(call);
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await fn(w, () => new Promise<void>((resolve) => setImmediate(resolve)));
-        db.exec('COMMIT');
-        return result;
-      } catch (e) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw e;
-      }
-    },
-  };
-
-  function writeContext(call: CallContext) {
-    const station = ctx.requireStation();
-    return { db, actor: call.actor, operation: call.operation, stationCode: station.code, epoch: station.epoch, now: now().toISOString() };
-  }
+  const ctx = createCoreContext({ db, appRoot, appVersion, now });
 
   const handlers: Handlers = {
     ...stationHandlers(ctx),

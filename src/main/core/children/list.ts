@@ -47,13 +47,13 @@ export function childFilters(q: ChildListQuery, today: string) {
     }
     if (q.category) {
       const category = q.category;
+      // EXISTS per child: an IN (subquery) would build the set of ~all children twice per page.
       and.push(
-        eb(
-          'children.id',
-          'in',
+        eb.exists(
           eb
             .selectFrom('child_categories')
-            .select('child_categories.child_id')
+            .select(sql.lit(1).as('one'))
+            .whereRef('child_categories.child_id', '=', 'children.id')
             .where('child_categories.category', '=', category)
             .where('child_categories.deleted', '=', 0)
             .where((c) => c.or([c('child_categories.end_date', 'is', null), c('child_categories.end_date', '>=', today)])),

@@ -51,12 +51,14 @@ function baseVersions(db: Sqlite, table: string, id: string, fields: string[]): 
 
 function capture(ctx: WriteContext, table: string, id: string, action: 'insert' | 'update' | 'delete', fields: Row): void {
   const names = Object.keys(fields);
+  // A row born here has no county versions yet; skip the lookup on the bulk path.
+  const base = action === 'insert' ? Object.fromEntries(names.map((n) => [n, 0])) : baseVersions(ctx.db, table, id, names);
   prepared(ctx.db, 'INSERT INTO sync_outbox (epoch, tbl, row_id, fields, base_vers, at) VALUES (?, ?, ?, ?, ?, ?)').run(
     ctx.epoch,
     table,
     id,
     JSON.stringify(fields),
-    JSON.stringify(baseVersions(ctx.db, table, id, names)),
+    JSON.stringify(base),
     ctx.now,
   );
   prepared(ctx.db, 'INSERT INTO audit_log (at, actor, operation, tbl, row_id, action, fields) VALUES (?, ?, ?, ?, ?, ?, ?)').run(

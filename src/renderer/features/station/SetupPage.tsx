@@ -115,7 +115,7 @@ function DataStep({ info, onDone }: { info: StationInfo; onDone: () => void }) {
         disabled={running}
         options={[
           { value: 'small', label: '小规模（少量儿童，几秒完成）' },
-          { value: 'county', label: '全县规模（数万名儿童，用于检验大数据量，需要较长时间）' },
+          { value: 'county', label: '全县规模（全县约6000名儿童，乡镇站点加载本乡镇的部分，需要数秒）' },
         ]}
         style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
       />
