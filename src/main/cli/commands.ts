@@ -27,7 +27,7 @@ function statusText(s: StationStatus): string {
     `行政区划：${s.counts.townships} 个乡镇（街道），${s.counts.villages} 个村（居）`,
     `未同步的修改：${s.unsyncedChanges} 条`,
     `上次同步：${s.lastSyncAt ?? '从未同步'}`,
-    `数据库版本：${s.schemaVersion}　软件版本：${s.appVersion}`,
+    `数据库版本：${s.schemaVersion}，软件版本：${s.appVersion}`,
   ].join('\n');
 }
 

@@ -1,0 +1,69 @@
+/** Helpers for the benchmark: the core's context, SQL capture, statistics. */
+import type { Core } from '../../src/main/core/core';
+import type { DemoContext } from '../../src/main/core/demo/generate';
+import type { Sqlite } from '../../src/main/core/db/open';
+import { findAppRoot } from '../../src/main/core/appRoot';
+import { createCoreContext } from '../../src/main/core/context';
+
+/** The core's own context over its connection, for `generateChildren` (not an operation of the contract). */
+export function demoContext(core: Core): DemoContext {
+  return createCoreContext({ db: core.db, appRoot: findAppRoot(), appVersion: 'bench', now: () => new Date() });
+}
+
+export interface CapturedQuery {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Records the statements a function prepares and runs on `db` (kysely prepares every statement on
+ * every call, so one call shows all of them), with their bound parameters.
+ */
+export async function captureQueries(db: Sqlite, fn: () => Promise<unknown>): Promise<CapturedQuery[]> {
+  const captured: CapturedQuery[] = [];
+  const prepare = db.prepare;
+  db.prepare = function (this: Sqlite, source: string) {
+    const stmt = prepare.call(this, source);
+    for (const method of ['all', 'get', 'iterate', 'run'] as const) {
+      const original = stmt[method] as (...args: unknown[]) => unknown;
+      Object.defineProperty(stmt, method, {
+        value: (...args: unknown[]) => {
+          captured.push({ sql: source, params: args.flat() });
+          return original.apply(stmt, args);
+        },
+      });
+    }
+    return stmt;
+  } as typeof db.prepare;
+  try {
+    await fn();
+  } finally {
+    db.prepare = prepare;
+  }
+  return captured;
+}
+
+/** `EXPLAIN QUERY PLAN` rows, indented by depth: what the planner does with a query. */
+export function queryPlan(db: Sqlite, sql: string, params: unknown[]): string[] {
+  const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { id: number; parent: number; detail: string }[];
+  const depth = new Map<number, number>([[0, -1]]);
+  return rows.map((r) => {
+    const d = (depth.get(r.parent) ?? -1) + 1;
+    depth.set(r.id, d);
+    return `${'  '.repeat(d)}${r.detail}`;
+  });
+}
+
+export interface Timing {
+  p50: number;
+  p95: number;
+  mean: number;
+  n: number;
+}
+
+export function summarise(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return { p50: round(at(0.5)), p95: round(at(0.95)), mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length), n: sorted.length };
+}
