@@ -145,7 +145,7 @@ describe('packaged files (after npm run build)', () => {
     }
   });
 
-  it('ships better-sqlite3 with its native module unpacked from the asar, and not the UI libraries', () => {
+  it('ships better-sqlite3 with its native module unpacked from the asar', () => {
     const modules = nodeModuleFilter();
     const binary = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
     expect(existsSync(join(root, binary))).toBe(true);
@@ -154,11 +154,28 @@ describe('packaged files (after npm run build)', () => {
     expect(modules('node_modules/better-sqlite3/package.json')).toBe(true);
     expect(modules('node_modules/kysely/package.json')).toBe(true);
     expect(modules('node_modules/better-sqlite3/deps/sqlite3/sqlite3.c')).toBe(false);
-    expect(modules('node_modules/antd/package.json')).toBe(false);
-    expect(modules('node_modules/react-dom/package.json')).toBe(false);
 
     const unpack = getFileMatchers(config, 'asarUnpack', 'app', { macroExpander: identity, customBuildOptions: {}, globalOutDir: join(root, 'release'), defaultSrc: root })?.[0]?.createFilter();
     expect(unpack?.(join(root, binary), moduleStats(binary))).toBe(true);
     expect(unpack?.(join(root, 'node_modules/better-sqlite3/lib/index.js'), moduleStats('node_modules/better-sqlite3/lib/index.js'))).toBe(false);
+  });
+
+  it('packages every library the main-process bundles load, and none that vite already bundled', () => {
+    // electron-builder copies production dependencies only: a bare import of a dev dependency in
+    // dist/main would crash the installed app at start.
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const bundles = walk('dist/main').filter((f) => /\.(mjs|cjs)$/.test(f));
+    expect(bundles.length).toBeGreaterThan(0);
+    const imported = new Set<string>();
+    for (const file of bundles) {
+      const text = readFileSync(join(root, file), 'utf8');
+      for (const m of text.matchAll(/(?:from\s+|import\(|require\()["']([^"'./][^"']*)["']/g)) {
+        const spec = m[1]!;
+        if (spec.startsWith('node:') || spec === 'electron') continue;
+        imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+      }
+    }
+    for (const name of imported) expect(Object.keys(pkg.dependencies), `${name} is imported by dist/main`).toContain(name);
+    for (const ui of ['antd', 'react', 'react-dom', 'zustand']) expect(Object.keys(pkg.dependencies)).not.toContain(ui);
   });
 });
