@@ -55,7 +55,7 @@ export function createCoreContext(opts: { db: Sqlite; appRoot: string; appVersio
   };
   const writeContext = (call: CallContext): WriteContext => {
     const station = requireStation();
-    return { db, actor: call.actor, operation: call.operation, stationCode: station.code, epoch: station.epoch, now: now().toISOString() };
+    return { db, role: station.role, actor: call.actor, operation: call.operation, stationCode: station.code, epoch: station.epoch, now: now().toISOString() };
   };
   return {
     db,

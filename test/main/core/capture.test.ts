@@ -79,12 +79,22 @@ describe('change capture', () => {
     });
   }
 
-  it('station.init captures the seeded places', async () => {
+  it('at the county, seeding the places stamps each with county versions for every station', async () => {
     const core = createCore({ dataDir: tempDir(), actor: 'tester' });
     await core.call('station.init', { role: 'county', code: '341723', name: '青阳县民政局' });
     const places = (core.db.prepare('SELECT count(*) AS n FROM places').get() as { n: number }).n;
     expect(places).toBe(145);
-    expect(counts(core)).toEqual({ outbox: places, audit: places });
+    expect(counts(core)).toEqual({ outbox: 0, audit: places });
+    const stamped = core.db.prepare("SELECT count(*) AS n, max(max_ver) AS top FROM county_versions WHERE tbl = 'places' AND scope = '*'").get();
+    expect(stamped).toEqual({ n: places, top: places * 7 });
+  });
+
+  it('at a station, seeded places are reference data at version 0, never uploaded, and not editable', async () => {
+    const core = await stationCore();
+    expect((core.db.prepare('SELECT count(*) AS n FROM places').get() as { n: number }).n).toBe(145);
+    expect(counts(core).outbox).toBe(0);
+    const w = { db: core.db, role: 'station' as const, actor: 't', operation: 'x', stationCode: '341723100', epoch: 1, now: '2026-01-01T00:00:00.000Z' };
+    expect(() => updateRow(w, 'places', '341723100200', { name: '改名村' })).toThrow(/county reference data/);
   });
 
   it('captures only the fields that changed, and nothing for an edit that changes nothing', async () => {
@@ -112,7 +122,7 @@ describe('change capture', () => {
   it('a write that fails part-way leaves rows, outbox and audit as they were', async () => {
     const core = await stationCore();
     const before = counts(core);
-    const station = { db: core.db, actor: 'tester', operation: 'test.crash', stationCode: '341723100', epoch: 1, now: new Date().toISOString() };
+    const station = { db: core.db, role: 'station' as const, actor: 'tester', operation: 'test.crash', stationCode: '341723100', epoch: 1, now: new Date().toISOString() };
     expect(() =>
       core.db.transaction(() => {
         insertRow(station, 'children', 'c1', {
@@ -128,7 +138,7 @@ describe('change capture', () => {
 
   it('refuses a write to a table that is not synced or a column name that is not plain', () => {
     const core = createCore({ dataDir: tempDir() });
-    const w = { db: core.db, actor: 't', operation: 'x', stationCode: 's', epoch: 1, now: '2026-01-01T00:00:00.000Z' };
+    const w = { db: core.db, role: 'station' as const, actor: 't', operation: 'x', stationCode: 's', epoch: 1, now: '2026-01-01T00:00:00.000Z' };
     expect(() => insertRow(w, 'meta' as never, 'k', { value: 'v' })).toThrow(/not a synced table/);
     expect(() => updateRow(w, 'children', 'x', { 'name = 1; --': 'v' })).toThrow(/bad column name/);
   });

@@ -49,13 +49,16 @@ describe('long writes', () => {
     const before = core.db.prepare('SELECT count(*) AS n FROM sync_outbox').get();
     await expect(
       ctx.writeInChunks(call, async (w, pause) => {
-        insertRow(w, 'places', '341723100999', { level: 'village', name: '半截村', parent_code: '341723100' });
+        insertRow(w, 'children', 'half-written', {
+          name: '半截', name_pinyin: 'banjie', name_initials: 'bj', id_number: '341723201501010016', birth_date: '2015-01-01', sex: 'M',
+          township_code: '341723100', village_code: '341723100200',
+        });
         await pause();
         throw new Error('disk full');
       }),
     ).rejects.toThrow('disk full');
     expect(core.db.inTransaction).toBe(false);
-    expect(core.db.prepare("SELECT count(*) AS n FROM places WHERE id = '341723100999'").get()).toEqual({ n: 0 });
+    expect(core.db.prepare("SELECT count(*) AS n FROM children WHERE id = 'half-written'").get()).toEqual({ n: 0 });
     expect(core.db.prepare('SELECT count(*) AS n FROM sync_outbox').get()).toEqual(before);
   });
 });

@@ -71,6 +71,7 @@ export interface ChildCategoriesTable extends SyncedColumns {
 export interface SyncOutboxTable {
   seq: Generated<number>;
   epoch: number;
+  actor: string;
   tbl: string;
   row_id: string;
   fields: string;
@@ -95,6 +96,55 @@ export interface AuditLogTable {
   fields: string;
 }
 
+export interface CountyVersionsTable {
+  tbl: string;
+  row_id: string;
+  scope: string;
+  max_ver: number;
+  vers: string;
+}
+
+export interface SyncStationsTable {
+  code: string;
+  name: string;
+  state: 'pending' | 'enrolled' | 'revoked';
+  token_hash: string | null;
+  sign_public: string | null;
+  age_recipient: string | null;
+  fingerprint: string | null;
+  enrolled_at: string | null;
+  revoked_at: string | null;
+  acks: string;
+  applied_ver: number;
+  last_received_at: string | null;
+  last_sent_at: string | null;
+}
+
+export interface SyncConflictsTable {
+  id: Generated<number>;
+  tbl: string;
+  row_id: string;
+  field: string;
+  county_value: string | null;
+  county_origin: string;
+  station_code: string;
+  station_value: string | null;
+  station_actor: string;
+  station_at: string;
+  received_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  resolution: 'county' | 'station' | null;
+}
+
+export interface SyncBundlesTable {
+  bundle_id: string;
+  kind: string;
+  peer: string;
+  imported_at: string;
+  summary: string;
+}
+
 export interface DB {
   meta: MetaTable;
   places: PlacesTable;
@@ -103,4 +153,8 @@ export interface DB {
   sync_outbox: SyncOutboxTable;
   sync_versions: SyncVersionsTable;
   audit_log: AuditLogTable;
+  county_versions: CountyVersionsTable;
+  sync_stations: SyncStationsTable;
+  sync_conflicts: SyncConflictsTable;
+  sync_bundles: SyncBundlesTable;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sqlite } from '../db/open';
+import { writeRow } from '../sync/applyRows';
 import { insertRow, type WriteContext } from '../sync/capture';
 
 export interface PlaceSeed {
@@ -21,14 +22,20 @@ export function loadPlaceSeed(appRoot: string, countyCode = DEFAULT_COUNTY): Pla
   return JSON.parse(readFileSync(file, 'utf8')) as PlaceSeed;
 }
 
-/** Writes the divisions as county-owned reference rows, skipping those already present. */
+/**
+ * Writes the divisions as county-owned reference rows, skipping those already present. At the
+ * county they are edits (stamped with county versions, sent to every station); at a station they
+ * stand in for reference data not yet received, at version 0, so the county's copy overrides them.
+ */
 export function seedPlaces(w: WriteContext, seed: PlaceSeed): number {
   const exists = (db: Sqlite, id: string) => db.prepare('SELECT 1 FROM places WHERE id = ?').get(id) !== undefined;
   const owner = seed.county.code;
   let added = 0;
   const add = (id: string, level: 'county' | 'township' | 'village', name: string, parent: string | null) => {
     if (exists(w.db, id)) return;
-    insertRow(w, 'places', id, { level, name, parent_code: parent }, owner);
+    const values = { level, name, parent_code: parent };
+    if (w.role === 'county') insertRow(w, 'places', id, values, owner);
+    else writeRow(w.db, 'places', id, { station_code: owner, created_at: w.now, updated_at: w.now, deleted: 0, ...values }, w);
     added++;
   };
   add(seed.county.code, 'county', seed.county.name, null);

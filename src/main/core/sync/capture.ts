@@ -1,18 +1,22 @@
 /**
- * The single write path for synced tables. Each insert/update/delete here also appends the
- * changed fields to `sync_outbox` (with the county versions last seen) and a row to `audit_log`,
- * in the caller's transaction — so a write without its capture cannot commit.
+ * The single write path for local edits of synced tables. Each insert/update/delete here is
+ * audited and, in the same transaction, captured: at a station the changed fields go to
+ * `sync_outbox` with the county versions last seen; at the county (the clock) they are stamped
+ * with new county versions at once. A write without its capture cannot commit.
+ * Changes arriving from the other side are written by sync/apply*.ts, never through here.
  */
-import type Database from 'better-sqlite3';
 import type { Sqlite } from '../db/open';
+import { assertIdentifiers, prepared } from './statements';
 import type { SyncedTableName } from './tables';
 import { SYNCED_TABLES } from './tables';
+import { COUNTY_ORIGIN, readStationVersions, scopeOf, stampCountyVersions } from './versions';
 
 export type SqlValue = string | number | null;
 export type Row = Record<string, SqlValue>;
 
 export interface WriteContext {
   db: Sqlite;
+  role: 'station' | 'county';
   actor: string;
   operation: string;
   stationCode: string;
@@ -21,46 +25,34 @@ export interface WriteContext {
   now: string;
 }
 
-type Statement = Database.Statement<unknown[], unknown>;
-
-/** Prepared statements by SQL text, per connection: bulk paths reuse them instead of re-preparing. */
-const statementCache = new WeakMap<Sqlite, Map<string, Statement>>();
-function prepared(db: Sqlite, sql: string): Statement {
-  let byDb = statementCache.get(db);
-  if (!byDb) statementCache.set(db, (byDb = new Map()));
-  let stmt = byDb.get(sql);
-  if (!stmt) byDb.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
-}
-
-const IDENT = /^[a-z_][a-z0-9_]*$/;
-function assertSynced(table: string, columns: string[]): asserts table is SyncedTableName {
+function assertWritable(ctx: WriteContext, table: string, columns: string[]): asserts table is SyncedTableName {
   if (!(table in SYNCED_TABLES)) throw new Error(`${table} is not a synced table`);
-  for (const c of columns) if (!IDENT.test(c)) throw new Error(`bad column name ${c}`);
+  assertIdentifiers(columns);
+  // Reference data (places) is the county's to edit; stations receive it by sync.
+  if (ctx.role === 'station' && SYNCED_TABLES[table as SyncedTableName].owner === 'county') {
+    throw new Error(`${table} is county reference data and cannot be edited at a station`);
+  }
 }
 
-function baseVersions(db: Sqlite, table: string, id: string, fields: string[]): Record<string, number> {
-  const row = prepared(db, 'SELECT vers FROM sync_versions WHERE tbl = ? AND row_id = ?').get(table, id) as
-    | { vers: string }
-    | undefined;
-  const known = row ? (JSON.parse(row.vers) as Record<string, number>) : {};
-  const out: Record<string, number> = {};
-  for (const f of fields) out[f] = known[f] ?? 0;
-  return out;
-}
-
-function capture(ctx: WriteContext, table: string, id: string, action: 'insert' | 'update' | 'delete', fields: Row): void {
+function capture(ctx: WriteContext, table: SyncedTableName, id: string, action: 'insert' | 'update' | 'delete', fields: Row): void {
   const names = Object.keys(fields);
-  // A row born here has no county versions yet; skip the lookup on the bulk path.
-  const base = action === 'insert' ? Object.fromEntries(names.map((n) => [n, 0])) : baseVersions(ctx.db, table, id, names);
-  prepared(ctx.db, 'INSERT INTO sync_outbox (epoch, tbl, row_id, fields, base_vers, at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    ctx.epoch,
-    table,
-    id,
-    JSON.stringify(fields),
-    JSON.stringify(base),
-    ctx.now,
-  );
+  if (ctx.role === 'county') {
+    const owner = typeof fields.station_code === 'string' ? fields.station_code : currentOwner(ctx.db, table, id);
+    stampCountyVersions(ctx.db, table, id, names, COUNTY_ORIGIN, scopeOf(table, owner));
+  } else {
+    // A row born here has no county versions yet; skip the lookup on the bulk path.
+    const known = action === 'insert' ? {} : readStationVersions(ctx.db, table, id);
+    const base = Object.fromEntries(names.map((n) => [n, known[n] ?? 0]));
+    prepared(ctx.db, 'INSERT INTO sync_outbox (epoch, tbl, row_id, fields, base_vers, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      ctx.epoch,
+      table,
+      id,
+      JSON.stringify(fields),
+      JSON.stringify(base),
+      ctx.now,
+      ctx.actor,
+    );
+  }
   prepared(ctx.db, 'INSERT INTO audit_log (at, actor, operation, tbl, row_id, action, fields) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     ctx.now,
     ctx.actor,
@@ -72,11 +64,16 @@ function capture(ctx: WriteContext, table: string, id: string, action: 'insert' 
   );
 }
 
+function currentOwner(db: Sqlite, table: SyncedTableName, id: string): string {
+  const row = prepared(db, `SELECT station_code FROM ${table} WHERE id = ?`).get(id) as { station_code: string } | undefined;
+  return row?.station_code ?? '';
+}
+
 /** Inserts a new synced row; the owner, timestamps and `deleted` are filled in here. */
 export function insertRow(ctx: WriteContext, table: SyncedTableName, id: string, values: Row, owner = ctx.stationCode): void {
   const row: Row = { station_code: owner, created_at: ctx.now, updated_at: ctx.now, deleted: 0, ...values };
   const columns = Object.keys(row);
-  assertSynced(table, columns);
+  assertWritable(ctx, table, columns);
   const sql = `INSERT INTO ${table} (id, ${columns.join(', ')}) VALUES (?${', ?'.repeat(columns.length)})`;
   prepared(ctx.db, sql).run(id, ...columns.map((c) => row[c] ?? null));
   capture(ctx, table, id, 'insert', row);
@@ -87,7 +84,7 @@ export function insertRow(ctx: WriteContext, table: SyncedTableName, id: string,
  * concurrent edits of different fields must both survive at the county. Returns what changed.
  */
 export function updateRow(ctx: WriteContext, table: SyncedTableName, id: string, values: Row): string[] {
-  assertSynced(table, Object.keys(values));
+  assertWritable(ctx, table, Object.keys(values));
   const current = prepared(ctx.db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
   if (!current) throw new Error(`${table} ${id} does not exist`);
   const changed: Row = {};
