@@ -1,6 +1,7 @@
 /** The CLI's commands: options, a usage check, and the work (through the core's operations). */
+import { readFileSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
-import { DEMO_SCALES, STATION_ROLES, type DemoScale, type StationRole, type StationStatus } from '../../shared/contract';
+import { DEMO_SCALES, LedgerError, STATION_ROLES, type DemoScale, type ImportResult, type StationRole, type StationStatus } from '../../shared/contract';
 import type { Core } from '../core/core';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -13,8 +14,34 @@ export interface CommandOutput {
 
 export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
-  check?(values: Values): string | null;
-  run(core: Core, values: Values, io: { progress(line: string): void }): Promise<CommandOutput>;
+  positionals?: boolean;
+  check?(values: Values, positionals: string[]): string | null;
+  run(core: Core, values: Values, io: { progress(line: string): void; positionals: string[] }): Promise<CommandOutput>;
+}
+
+const PASSPHRASE_ENV = 'STATION_LEDGER_PASSPHRASE';
+const passphraseOption = { 'passphrase-file': { type: 'string' } } as const;
+
+/** The key passphrase: a file (for scripts) or the environment; never a command-line argument. */
+function passphrase(v: Values, required: boolean): string | undefined {
+  const file = v['passphrase-file'];
+  const value = typeof file === 'string' ? readFileSync(file, 'utf8').replace(/\r?\n$/, '') : process.env[PASSPHRASE_ENV];
+  if (!value && required) {
+    throw new LedgerError({ code: 'validation', message: `需要同步密钥口令：设置环境变量 ${PASSPHRASE_ENV} 或使用 --passphrase-file`, detail: `set ${PASSPHRASE_ENV} or pass --passphrase-file` });
+  }
+  return value || undefined;
+}
+
+const OUTCOME_LABEL: Record<ImportResult['outcome'], string> = { applied: '已导入', already_imported: '已导入过', rejected: '已拒绝' };
+
+function importText(results: ImportResult[]): string {
+  return results
+    .map((r) =>
+      r.outcome === 'applied'
+        ? `${r.file}：${OUTCOME_LABEL[r.outcome]}（来自 ${r.from}）应用 ${r.applied} 条，已有 ${r.alreadyHad} 条，冲突 ${r.conflicts} 条，拒收 ${r.refused} 条`
+        : `${r.file}：${OUTCOME_LABEL[r.outcome]}——${r.reason}`,
+    )
+    .join('\n');
 }
 
 const ROLE_LABEL: Record<StationRole, string> = { station: '乡镇站点', county: '县民政局' };
@@ -33,7 +60,7 @@ function statusText(s: StationStatus): string {
 
 export const COMMANDS = {
   init: {
-    options: { role: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' } },
+    options: { role: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, enrolment: { type: 'string' }, ...passphraseOption },
     check: (v) =>
       !STATION_ROLES.includes(v.role as StationRole)
         ? '--role 应为 station 或 county'
@@ -41,10 +68,22 @@ export const COMMANDS = {
           ? '缺少 --code'
           : !v.name
             ? '缺少 --name'
-            : null,
+            : v.enrolment && v.role !== 'station'
+              ? '--enrolment 只用于乡镇站点'
+              : null,
     async run(core, v) {
-      const info = await core.call('station.init', { role: v.role as StationRole, code: String(v.code), name: String(v.name) });
-      return { result: info, text: `已初始化：${info.name}（${info.code}，${ROLE_LABEL[info.role!]}，${info.countyName}）` };
+      const role = v.role as StationRole;
+      // Read the secret first: a missing passphrase must leave the data dir untouched.
+      const secret = passphrase(v, typeof v.enrolment === 'string');
+      const info = await core.call('station.init', { role, code: String(v.code), name: String(v.name) });
+      const lines = [`已初始化：${info.name}（${info.code}，${ROLE_LABEL[info.role!]}，${info.countyName}）`];
+      let keys: { fingerprint: string; countyFingerprint?: string } | null = null;
+      if (role === 'county' && secret) keys = await core.call('sync.createKeys', { passphrase: secret });
+      if (role === 'station' && typeof v.enrolment === 'string') keys = await core.call('sync.acceptEnrolment', { path: v.enrolment, passphrase: secret! });
+      if (keys) lines.push(`本机密钥指纹：${keys.fingerprint}`);
+      if (keys?.countyFingerprint) lines.push(`县局密钥指纹：${keys.countyFingerprint}（请与县局屏幕上的指纹核对）`);
+      if (role === 'county' && !secret) lines.push(`尚未创建同步密钥：设置 ${PASSPHRASE_ENV} 后重新初始化前，可在软件中创建`);
+      return { result: { ...info, keys }, text: lines.join('\n') };
     },
   },
   demo: {
@@ -80,6 +119,35 @@ export const COMMANDS = {
         text: r.ok ? '检查通过：数据完整' : `发现 ${r.problems.length} 个问题：\n  ${r.problems.join('\n  ')}`,
         exitCode: r.ok ? 0 : 1,
       };
+    },
+  },
+  enrol: {
+    options: { station: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' } },
+    check: (v) => (!v.station ? '缺少 --station' : !v.out ? '缺少 --out' : null),
+    async run(core, v) {
+      const r = await core.call('sync.enrolStation', { code: String(v.station), outPath: String(v.out), name: typeof v.name === 'string' ? v.name : undefined });
+      return { result: r, text: `已生成登记文件：${r.path}\n县局密钥指纹：${r.fingerprint}（站点导入后应显示相同指纹）` };
+    },
+  },
+  export: {
+    options: { out: { type: 'string' }, for: { type: 'string' }, ...passphraseOption },
+    check: (v) => (!v.out ? '缺少 --out' : null),
+    async run(core, v) {
+      const r = await core.call('sync.exportBundle', { outPath: String(v.out), for: typeof v.for === 'string' ? v.for : undefined, passphrase: passphrase(v, true)! });
+      const counts = Object.entries(r.counts).map(([t, n]) => `${t} ${n}`).join('，') || '无新修改';
+      return { result: r, text: `已导出数据包：${r.path}（发往 ${r.recipient}，${counts}，${r.bytes} 字节）` };
+    },
+  },
+  import: {
+    options: { ...passphraseOption },
+    positionals: true,
+    check: (_v, files) => (files.length === 0 ? '请给出要导入的数据包文件' : null),
+    async run(core, v, io) {
+      const r = await core.call('sync.importBundles', { paths: io.positionals, passphrase: passphrase(v, true)! });
+      const rejectedCount = r.results.filter((x) => x.outcome === 'rejected').length;
+      // 3 only when nothing was changed; a mix of applied and rejected files is a partial failure.
+      const exitCode = rejectedCount === 0 ? 0 : rejectedCount === r.results.length ? 3 : 1;
+      return { result: r, text: importText(r.results), exitCode };
     },
   },
 } satisfies Record<string, Command>;

@@ -22,10 +22,16 @@ class UsageError extends Error {}
 const USAGE = `用法：station-ledger <命令> [选项]
 
 命令：
-  init --role station|county --code CODE --name NAME   初始化数据目录（乡镇站点或县局）
-  demo [--scale small|county]                            加载演示数据
-  status                                                 各台账数量、未同步修改、数据库版本
-  check                                                  数据完整性检查
+  init --role station|county --code CODE --name NAME [--enrolment FILE]
+                                         初始化数据目录（县局同时创建同步密钥；站点可用登记文件完成登记）
+  demo [--scale small|county]            加载演示数据
+  status                                 各台账数量、未同步修改、数据库版本
+  check                                  数据完整性检查
+  enrol --station CODE --out FILE        （县局）生成站点登记文件
+  export --out FILE [--for CODE]         生成数据包（站点：发往县局；县局：发往站点 CODE）
+  import FILE...                         校验并导入数据包
+
+同步密钥口令：环境变量 STATION_LEDGER_PASSPHRASE，或 --passphrase-file FILE
 
 通用选项：
   --data-dir DIR   数据目录（默认 ${defaultDataDir()}）
@@ -72,8 +78,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       help: { type: 'boolean' },
     };
     let values: Record<string, string | boolean | undefined>;
+    let positionals: string[];
     try {
-      values = parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+      const parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: command.positionals ?? false });
+      values = parsed.values as Record<string, string | boolean | undefined>;
+      positionals = parsed.positionals;
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
     }
@@ -81,11 +90,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(USAGE);
       return EXIT.ok;
     }
-    const problem = command.check?.(values);
+    const problem = command.check?.(values, positionals);
     if (problem) throw new UsageError(problem);
     const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
     core = createCore({ dataDir });
-    const { result, text, exitCode } = await command.run(core, values, { progress: json ? () => {} : (line) => io.err(line) });
+    const { result, text, exitCode } = await command.run(core, values, { progress: json ? () => {} : (line) => io.err(line), positionals });
     report.result(name, result, text);
     return exitCode ?? EXIT.ok;
   } catch (e) {

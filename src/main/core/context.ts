@@ -19,6 +19,8 @@ export interface StationMeta {
 /** What every handler may use: the database, the station identity and the write path. */
 export interface CoreContext {
   db: Sqlite;
+  /** The data folder: the database, and the sealed key file beside it. */
+  dataDir: string;
   kdb: Kysely<DB>;
   appRoot: string;
   appVersion: string;
@@ -46,7 +48,7 @@ export interface CallContext {
 }
 
 /** The context over an open, migrated database; `createCore` wraps it with the operations. */
-export function createCoreContext(opts: { db: Sqlite; appRoot: string; appVersion: string; now: () => Date }): CoreContext {
+export function createCoreContext(opts: { db: Sqlite; dataDir: string; appRoot: string; appVersion: string; now: () => Date }): CoreContext {
   const { db, now } = opts;
   const requireStation = (): StationMeta => {
     const s = readStationMeta(db);
@@ -59,6 +61,7 @@ export function createCoreContext(opts: { db: Sqlite; appRoot: string; appVersio
   };
   return {
     db,
+    dataDir: opts.dataDir,
     kdb: new Kysely<DB>({ dialect: new SqliteDialect({ database: db }) }),
     appRoot: opts.appRoot,
     appVersion: opts.appVersion,

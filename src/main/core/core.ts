@@ -26,6 +26,7 @@ import { demoHandlers } from './demo/handlers';
 import type { Handlers } from './handlers';
 import { placesHandlers } from './places/handlers';
 import { stationHandlers } from './station/handlers';
+import { syncHandlers } from './sync/handlers';
 import { logger } from './log';
 
 export interface CoreOptions {
@@ -72,13 +73,14 @@ export function createCore(options: CoreOptions): Core {
   }
   const now = options.now ?? (() => new Date());
   const actor = options.actor ?? defaultActor();
-  const ctx = createCoreContext({ db, appRoot, appVersion, now });
+  const ctx = createCoreContext({ db, dataDir: options.dataDir, appRoot, appVersion, now });
 
   const handlers: Handlers = {
     ...stationHandlers(ctx),
     ...placesHandlers(ctx),
     ...childrenHandlers(ctx),
     ...demoHandlers(ctx),
+    ...syncHandlers(ctx),
   };
 
   async function run(name: string, input: unknown, opts: InvokeOptions = {}): Promise<unknown> {

@@ -7,11 +7,13 @@ import { childrenOperations } from './children';
 import type { Operation } from './define';
 import { placesOperations } from './places';
 import { stationOperations } from './station';
+import { syncOperations } from './sync';
 
 export const operations = {
   ...stationOperations,
   ...placesOperations,
   ...childrenOperations,
+  ...syncOperations,
 } as const;
 
 export type Operations = typeof operations;
@@ -35,5 +37,6 @@ export * from './fields';
 export * from './children';
 export * from './places';
 export * from './station';
+export * from './sync';
 export * from './client';
 export * from './transport';

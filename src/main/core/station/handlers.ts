@@ -4,6 +4,7 @@ import type { Handlers } from '../handlers';
 import { existsSync } from 'node:fs';
 import { DEFAULT_COUNTY, loadPlaceSeed, placeSeedFile, seedPlaces } from '../places/seed';
 import { writeStationMeta } from './meta';
+import { getState } from '../sync/state';
 
 function info(ctx: CoreContext): StationInfo {
   const s = ctx.station();
@@ -26,6 +27,14 @@ function count(ctx: CoreContext, sql: string): number {
   return (ctx.db.prepare(sql).get() as { n: number }).n;
 }
 
+/** A station: its last bundle in or out; the county: the last bundle received from any station. */
+function lastSyncAt(ctx: CoreContext): string | null {
+  if (ctx.station()?.role === 'county') {
+    return (ctx.db.prepare('SELECT max(last_received_at) AS at FROM sync_stations').get() as { at: string | null }).at;
+  }
+  return getState(ctx.db, 'lastSyncAt');
+}
+
 function status(ctx: CoreContext): StationStatus {
   return {
     ...info(ctx),
@@ -35,7 +44,7 @@ function status(ctx: CoreContext): StationStatus {
       villages: count(ctx, "SELECT count(*) AS n FROM places WHERE level = 'village' AND deleted = 0"),
     },
     unsyncedChanges: count(ctx, 'SELECT count(*) AS n FROM sync_outbox'),
-    lastSyncAt: null,
+    lastSyncAt: lastSyncAt(ctx),
   };
 }
 

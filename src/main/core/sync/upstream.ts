@@ -1,0 +1,140 @@
+/**
+ * Station → county. The station sends every change the county has not acknowledged, so an old
+ * bundle is a subset of a newer one and a lost USB stick loses nothing. The county applies each
+ * field whose base version is current (or whose current version came from this same station) and
+ * lists the others as conflicts, keeping its own value.
+ */
+import type { Sqlite } from '../db/open';
+import type { Acks, Change, UpstreamPayload, UpstreamRanges } from './payload';
+import { writeRow } from './applyRows';
+import type { Row } from './capture';
+import { prepared } from './statements';
+import { SYNCED_TABLES, type SyncedTableName } from './tables';
+import { COUNTY_ORIGIN, readCountyVersions, scopeOf, stampCountyVersions } from './versions';
+
+export function buildUpstream(db: Sqlite, appliedVer: number): { payload: UpstreamPayload; ranges: UpstreamRanges; counts: Record<string, number> } {
+  const rows = db.prepare('SELECT seq, epoch, tbl, row_id, fields, base_vers, at, actor FROM sync_outbox ORDER BY epoch, seq').all() as {
+    seq: number;
+    epoch: number;
+    tbl: string;
+    row_id: string;
+    fields: string;
+    base_vers: string;
+    at: string;
+    actor: string;
+  }[];
+  const changes: Change[] = rows.map((r) => ({
+    epoch: r.epoch,
+    seq: r.seq,
+    tbl: r.tbl,
+    rowId: r.row_id,
+    fields: JSON.parse(r.fields) as Change['fields'],
+    baseVers: JSON.parse(r.base_vers) as Change['baseVers'],
+    at: r.at,
+    actor: r.actor,
+  }));
+  const byEpoch = new Map<number, { from: number; to: number }>();
+  const counts: Record<string, number> = {};
+  for (const c of changes) {
+    const range = byEpoch.get(c.epoch);
+    if (range) range.to = c.seq;
+    else byEpoch.set(c.epoch, { from: c.seq, to: c.seq });
+    counts[c.tbl] = (counts[c.tbl] ?? 0) + 1;
+  }
+  return {
+    payload: { changes },
+    ranges: { changes: [...byEpoch].map(([epoch, r]) => ({ epoch, ...r })), appliedVer },
+    counts,
+  };
+}
+
+export interface UpstreamSummary {
+  applied: number;
+  alreadyHad: number;
+  conflicts: number;
+  /** Changes refused whole (a row of another station, a table the station may not write). */
+  refused: number;
+}
+
+interface ColumnSet {
+  has(name: string): boolean;
+}
+function columnsOf(db: Sqlite, table: string): ColumnSet {
+  return new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name));
+}
+
+/**
+ * Applies a station's changes at the county, in the caller's transaction. `acks` is the station's
+ * acknowledgement state, updated in place: per epoch, the highest sequence number stored.
+ */
+export function applyUpstream(
+  db: Sqlite,
+  station: string,
+  changes: readonly Change[],
+  acks: Acks,
+  now: string,
+): UpstreamSummary {
+  const summary: UpstreamSummary = { applied: 0, alreadyHad: 0, conflicts: 0, refused: 0 };
+  const columns = new Map<string, ColumnSet>();
+  const conflict = prepared(
+    db,
+    `INSERT INTO sync_conflicts (tbl, row_id, field, county_value, county_origin, station_code, station_value, station_actor, station_at, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const sorted = [...changes].sort((a, b) => a.epoch - b.epoch || a.seq - b.seq);
+  for (const change of sorted) {
+    const acked = acks[String(change.epoch)] ?? 0;
+    if (change.seq <= acked) {
+      summary.alreadyHad++;
+      continue;
+    }
+    // Contiguity: a change past a gap is applied, but the ack waits for the gap to fill.
+    if (change.seq === acked + 1) acks[String(change.epoch)] = change.seq;
+    const table = change.tbl as SyncedTableName;
+    if (!(change.tbl in SYNCED_TABLES) || SYNCED_TABLES[table].owner !== 'station') {
+      summary.refused++;
+      continue;
+    }
+    let cols = columns.get(table);
+    if (!cols) columns.set(table, (cols = columnsOf(db, table)));
+    if (Object.keys(change.fields).some((f) => !cols.has(f) || f === 'id')) {
+      summary.refused++;
+      continue;
+    }
+    const current = prepared(db, `SELECT * FROM ${table} WHERE id = ?`).get(change.rowId) as Row | undefined;
+    const owner = current ? String(current.station_code) : change.fields.station_code;
+    const audit = { actor: `${station}:${change.actor}`, operation: 'sync.import', now };
+    if (owner !== station) {
+      // Not (or no longer) this station's record, e.g. moved to another township meanwhile.
+      for (const [field, value] of Object.entries(change.fields)) {
+        conflict.run(table, change.rowId, field, current ? JSON.stringify(current[field] ?? null) : null, COUNTY_ORIGIN, station, JSON.stringify(value), change.actor, change.at, now);
+        summary.conflicts++;
+      }
+      continue;
+    }
+    const known = readCountyVersions(db, table, change.rowId)?.vers ?? {};
+    const accepted: Row = {};
+    const lost: string[] = [];
+    for (const [field, value] of Object.entries(change.fields)) {
+      const [ver, origin] = known[field] ?? [0, station];
+      if ((change.baseVers[field] ?? 0) >= ver || origin === station) accepted[field] = value;
+      else if (!current || current[field] === value) accepted[field] = value;
+      else lost.push(field);
+    }
+    if (!current && lost.length > 0) throw new Error(`new row ${change.rowId} has versioned fields`);
+    if (Object.keys(accepted).length > 0) {
+      writeRow(db, table, change.rowId, accepted, audit);
+      stampCountyVersions(db, table, change.rowId, Object.keys(accepted), station, scopeOf(table, station));
+    }
+    for (const field of lost) {
+      const [, origin] = known[field]!;
+      conflict.run(table, change.rowId, field, JSON.stringify(current![field] ?? null), origin, station, JSON.stringify(change.fields[field]), change.actor, change.at, now);
+      summary.conflicts++;
+    }
+    // Re-stamp the county's value of a conflicted field so the station receives it again once
+    // its own edit is acknowledged (otherwise its pending edit would shadow the county's value).
+    for (const field of lost) stampCountyVersions(db, table, change.rowId, [field], known[field]![1], scopeOf(table, station));
+    summary.applied++;
+  }
+  return summary;
+}
