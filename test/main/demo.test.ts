@@ -287,8 +287,11 @@ describe('demo.load county', () => {
     expect(byTownship.reduce((s, t) => s + t.n, 0)).toBe(result.children);
     const dupes = core.db.prepare('SELECT id_number FROM children GROUP BY id_number HAVING count(*) > 1').all();
     expect(dupes).toEqual([]);
-    const outbox = core.db.prepare("SELECT count(*) AS n FROM sync_outbox WHERE tbl = 'children'").get() as { n: number };
-    expect(outbox.n).toBe(result.children);
+    // At the county every row is stamped with county versions, scoped to its township's station.
+    const stamped = core.db
+      .prepare("SELECT count(*) AS n FROM county_versions v JOIN children c ON c.id = v.row_id WHERE v.tbl = 'children' AND v.scope = c.station_code")
+      .get() as { n: number };
+    expect(stamped.n).toBe(result.children);
     const share = (category: string) =>
       (core.db.prepare('SELECT count(DISTINCT child_id) AS n FROM child_categories WHERE category = ? AND end_date IS NULL').get(category) as { n: number }).n / result.children;
     expect(share('left_behind')).toBeGreaterThan(0.75);

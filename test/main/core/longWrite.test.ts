@@ -44,7 +44,7 @@ describe('long writes', () => {
 
   it('roll back whole when they fail part-way, after pausing', async () => {
     const core = await stationCore();
-    const ctx = createCoreContext({ db: core.db, appRoot: findAppRoot(), appVersion: 'test', now: () => new Date() });
+    const ctx = createCoreContext({ db: core.db, dataDir: core.dataDir, appRoot: findAppRoot(), appVersion: 'test', now: () => new Date() });
     const call = { operation: 'test.fail', actor: 'tester', progress: () => {} };
     const before = core.db.prepare('SELECT count(*) AS n FROM sync_outbox').get();
     await expect(
