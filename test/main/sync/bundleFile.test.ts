@@ -468,7 +468,7 @@ describe('openBundle fuzz', () => {
       { numRuns: 1000 },
     );
     console.info(`frame fuzz: ${JSON.stringify(Object.fromEntries(seen))}`);
-    for (const reason of ['malformed', 'bad_signature', 'bad_hash']) expect(seen.get(reason) ?? 0, reason).toBeGreaterThan(20);
+    for (const reason of ['malformed', 'bad_signature', 'bad_hash']) expect(seen.get(reason) ?? 0, reason).toBeGreaterThan(5);
     expect(seen.has('not_for_us')).toBe(false);
   }, 60_000);
 });

@@ -192,7 +192,7 @@ export interface SealBundleInput {
   recipient: string;
 }
 
-/** Refuses (plain Error) a manifest that openBundle would reject: that is a bug in the writer. */
+/** Throws on a manifest that openBundle would reject: sealing one is a bug in the writer. */
 function manifestBytesOf(manifest: BundleManifest): Buffer {
   const parsed = manifestSchema.safeParse(manifest);
   if (!parsed.success) throw new Error(`invalid bundle manifest: ${parsed.error.message}`);
