@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import { DEMO_SCALES, LedgerError, STATION_ROLES, type DemoScale, type ImportResult, type StationRole, type StationStatus } from '../../shared/contract';
 import type { Core } from '../core/core';
+import { startHub } from '../core/sync/hub';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -148,6 +149,41 @@ export const COMMANDS = {
       // 3 only when nothing was changed; a mix of applied and rejected files is a partial failure.
       const exitCode = rejectedCount === 0 ? 0 : rejectedCount === r.results.length ? 3 : 1;
       return { result: r, text: importText(r.results), exitCode };
+    },
+  },
+  serve: {
+    options: { host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '5190' }, ...passphraseOption },
+    check: (v) => (/^\d+$/.test(String(v.port)) && Number(v.port) <= 65535 ? null : '--port 应为 0—65535 的数字'),
+    async run(core, v, io) {
+      const secret = passphrase(v, true)!;
+      // Fail at start, not at the first station's call, when the passphrase or the role is wrong.
+      const status = await core.call('sync.status', {});
+      if (status.role !== 'county') throw new LedgerError({ code: 'conflict', message: '只有县局可以运行同步服务器', detail: 'serve needs a county data dir' });
+      const hub = await startHub(
+        async (bundle) => {
+          const r = await core.call('sync.exchange', { bundle: Buffer.from(bundle).toString('base64'), passphrase: secret });
+          io.progress(`${new Date().toISOString()} ${r.result.from ?? '?'}：${r.result.outcome}${r.result.reason ? `（${r.result.reason}）` : ''}`);
+          return { result: r.result, reply: r.reply ? Buffer.from(r.reply, 'base64') : null };
+        },
+        { host: String(v.host), port: Number(v.port) },
+      );
+      io.progress(`县局同步服务器已启动：${hub.url}（密钥指纹 ${status.fingerprint ?? '未创建'}），按 Ctrl+C 停止`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await hub.close();
+      return { result: { url: hub.url }, text: '同步服务器已停止' };
+    },
+  },
+  sync: {
+    options: { hub: { type: 'string' }, ...passphraseOption },
+    check: (v) => (!v.hub ? '缺少 --hub（县局同步服务器地址）' : null),
+    async run(core, v, io) {
+      const r = await core.call('sync.withHub', { hubUrl: String(v.hub), passphrase: passphrase(v, true)! }, { onProgress: (p) => io.progress(p.phase) });
+      const sent = Object.entries(r.sent.counts).map(([t, n]) => `${t} ${n}`).join('，') || '无新修改';
+      const got = r.received ? importText([r.received]) : '未收到县局数据';
+      return { result: r, text: `已发送：${sent}\n${got}`, exitCode: r.received?.outcome === 'rejected' ? 1 : 0 };
     },
   },
 } satisfies Record<string, Command>;

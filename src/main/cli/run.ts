@@ -30,6 +30,8 @@ const USAGE = `用法：station-ledger <命令> [选项]
   enrol --station CODE --out FILE        （县局）生成站点登记文件
   export --out FILE [--for CODE]         生成数据包（站点：发往县局；县局：发往站点 CODE）
   import FILE...                         校验并导入数据包
+  serve [--host 127.0.0.1] [--port 5190] （县局）运行网络同步服务器
+  sync --hub URL                         （站点）通过网络与县局同步
 
 同步密钥口令：环境变量 STATION_LEDGER_PASSPHRASE，或 --passphrase-file FILE
 

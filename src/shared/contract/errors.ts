@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'duplicate' // a natural key (ID number) already exists
   | 'not_initialised' // the data directory has no station yet
   | 'conflict'
+  | 'network' // the other side could not be reached, or the connection broke; nothing was applied
   | 'unknown_operation'
   | 'internal';
 

@@ -93,6 +93,14 @@ export const syncOperations = {
   'sync.importBundles': mutation<{ results: ImportResult[] }, Progress>()(
     z.object({ paths: z.array(filePath('数据包')).min(1, '请选择数据包').max(100), passphrase }),
   ),
+  /** County hub: one upstream bundle in (base64), its verdict and the station's reply bundle out. */
+  'sync.exchange': mutation<{ result: ImportResult; reply: string | null }>()(
+    z.object({ bundle: z.string().max(96 * 1024 * 1024), passphrase }),
+  ),
+  /** Station: push this station's bundle to the county's hub and apply the reply. */
+  'sync.withHub': mutation<{ sent: ExportResult; received: ImportResult | null }, Progress>()(
+    z.object({ hubUrl: z.url({ protocol: /^https?$/, error: '同步服务器地址应为 http:// 开头的网址' }), passphrase }),
+  ),
   'sync.conflicts': query<ConflictRow[]>()(z.object({ open: z.boolean().default(true) })),
   'sync.resolveConflict': mutation<{ id: number }>()(z.object({ id: z.number().int().min(1), keep: z.enum(['county', 'station'], { error: '请选择保留哪一方的值' }) })),
 } as const;

@@ -24,6 +24,7 @@ export function httpStatusOf(outcome: Outcome<unknown>): number {
     not_found: 404,
     duplicate: 409,
     conflict: 409,
+    network: 502,
     not_initialised: 409,
     unknown_operation: 404,
     internal: 500,

@@ -57,6 +57,8 @@ const notLocalEdits: Partial<Record<OperationName, string>> = {
   'sync.revokeStation': 'county bookkeeping of stations',
   'sync.exportBundle': 'reads the outbox; writes sync timestamps only',
   'sync.importBundles': 'writes what the other side already holds (sync/applyRows), audited, never re-uploaded',
+  'sync.exchange': 'the network form of importing a bundle and exporting the reply',
+  'sync.withHub': 'the network form of exporting a bundle and importing the reply',
   'sync.resolveConflict': 'covered in test/main/sync: taking the station value is a captured county edit',
 };
 

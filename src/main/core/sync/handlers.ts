@@ -8,6 +8,7 @@ import { bundleFileName, DEFAULT_MAX_BUNDLE_BYTES, type BundleManifest } from '.
 import { makeBundle, receiveBundle } from './bundles';
 import { updateRow } from './capture';
 import { acceptEnrolment, makeEnrolment, parseEnrolment } from './enrolment';
+import { HubError, postBundle } from './hub';
 import { createKeys, hasKeys, ownPublicKeys, unlockKeys } from './keystore';
 import { countyPeer, getState } from './state';
 import type { SyncedTableName } from './tables';
@@ -80,6 +81,8 @@ export function syncHandlers(
   | 'sync.revokeStation'
   | 'sync.exportBundle'
   | 'sync.importBundles'
+  | 'sync.exchange'
+  | 'sync.withHub'
   | 'sync.conflicts'
   | 'sync.resolveConflict'
 > {
@@ -146,6 +149,33 @@ export function syncHandlers(
       // Oldest first: downstream bundles then move the cursor in order.
       for (const path of paths) results.push(await importFile(ctx, call, keys.ageIdentity, path));
       return { results };
+    },
+    'sync.exchange': async ({ bundle, passphrase }, call) => {
+      requireRole(ctx, 'county');
+      const keys = unlockKeys(ctx.dataDir, passphrase);
+      const result = await receiveBundle(ctx, call, keys.ageIdentity, Buffer.from(bundle, 'base64'), 'network');
+      // Reply also to a repeated bundle: its reply was what a dropped connection lost.
+      if (result.outcome === 'rejected' || !result.from) return { result, reply: null };
+      const { bytes } = await makeBundle(ctx, keys, result.from);
+      return { result, reply: Buffer.from(bytes).toString('base64') };
+    },
+    'sync.withHub': async ({ hubUrl, passphrase }, call) => {
+      requireRole(ctx, 'station');
+      const keys = unlockKeys(ctx.dataDir, passphrase);
+      const { bytes, manifest } = await makeBundle(ctx, keys);
+      const sent = { path: hubUrl, bundleId: manifest.bundleId, kind: manifest.kind, recipient: manifest.recipient.code, counts: manifest.counts, bytes: bytes.length };
+      call.progress({ phase: '正在发送到县局', done: 0, total: 2 });
+      let reply: Uint8Array;
+      try {
+        reply = await postBundle(hubUrl, bytes);
+      } catch (e) {
+        if (e instanceof HubError) throw new LedgerError({ code: 'network', message: e.messageZh, detail: e.message });
+        throw e;
+      }
+      call.progress({ phase: '正在导入县局数据', done: 1, total: 2 });
+      const received = await receiveBundle(ctx, call, keys.ageIdentity, reply, 'network');
+      call.progress({ phase: '同步完成', done: 2, total: 2 });
+      return { sent, received };
     },
     'sync.conflicts': ({ open }) => {
       requireRole(ctx, 'county');
