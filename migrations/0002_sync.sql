@@ -63,3 +63,21 @@ CREATE TABLE sync_bundles (
   imported_at TEXT NOT NULL,
   summary TEXT NOT NULL
 ) STRICT;
+
+-- The list index gains the owner: the county filters by station, and a station lists only its
+-- own records (a child transferred to another township stays, read-only, with its history).
+DROP INDEX children_list;
+CREATE INDEX children_list ON children (
+  deleted, name_pinyin, id, name, name_initials, id_number, township_code, village_code,
+  birth_date, guardianship_type, schooling, sex, report_date, station_code
+);
+
+-- County: rows that left a station's scope (transfers), so that station learns of the move.
+CREATE TABLE county_scope_moves (
+  tbl TEXT NOT NULL,
+  row_id TEXT NOT NULL,
+  from_scope TEXT NOT NULL,
+  ver INTEGER NOT NULL,
+  PRIMARY KEY (tbl, row_id, from_scope)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX county_scope_moves_from ON county_scope_moves (from_scope, ver);

@@ -205,6 +205,8 @@ export interface ChildRecord extends Omit<ChildData, 'categories'> {
 
 export interface ChildListRow {
   id: string;
+  /** The station whose record this is (the county sees every station's). */
+  stationCode: string;
   name: string;
   sex: Sex;
   birthDate: string;
@@ -228,6 +230,8 @@ export const childListInput = z.object({
   guardianshipType: enumOf(codesOf(GUARDIANSHIP_TYPES), '监护类型').optional(),
   ageBand: z.enum(AGE_BANDS.map((b) => b.value) as [AgeBand, ...AgeBand[]]).optional(),
   needsReport: z.boolean().optional(),
+  /** County: one station's children. */
+  stationCode: z.string().regex(/^\d{9}$/).optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
@@ -248,4 +252,8 @@ export const childrenOperations = {
   'children.create': mutation<{ id: string }>()(childInput),
   'children.update': mutation<{ id: string }>()(z.object({ id: recordId, child: childInput })),
   'children.delete': mutation<{ id: string }>()(byId),
+  /** County: the child moved townships; the new township's station takes the record, history kept. */
+  'children.transfer': mutation<{ id: string; stationCode: string }>()(
+    z.object({ id: recordId, villageCode: z.string({ error: '请选择迁入的村（居）' }).regex(/^\d{12}$/, '请选择迁入的村（居）') }),
+  ),
 } as const;

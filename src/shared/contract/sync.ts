@@ -18,6 +18,8 @@ export interface SyncStationRow {
 
 export interface SyncStatus {
   role: 'station' | 'county';
+  /** A station's county hub address for network sync, when set. */
+  hubUrl: string | null;
   /** This machine's key fingerprint, shown on both sides at enrolment; null before keys exist. */
   fingerprint: string | null;
   station?: {
@@ -100,6 +102,21 @@ export const syncOperations = {
   /** Station: push this station's bundle to the county's hub and apply the reply. */
   'sync.withHub': mutation<{ sent: ExportResult; received: ImportResult | null }, Progress>()(
     z.object({ hubUrl: z.url({ protocol: /^https?$/, error: '同步服务器地址应为 http:// 开头的网址' }), passphrase }),
+  ),
+  /** For hosts without file paths (the browser): the bundle travels as base64 in and out. */
+  'sync.exportBundleData': mutation<{ fileName: string; data: string; result: ExportResult }>()(
+    z.object({ passphrase, for: stationCode.optional() }),
+  ),
+  'sync.importBundleData': mutation<{ results: ImportResult[] }, Progress>()(
+    z.object({
+      files: z.array(z.object({ name: z.string().max(255), data: z.string().max(96 * 1024 * 1024) })).min(1, '请选择数据包').max(20),
+      passphrase,
+    }),
+  ),
+  'sync.saveSettings': mutation<{ hubUrl: string | null }>()(
+    z.object({
+      hubUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: '同步服务器地址应为 http:// 开头的网址' })]),
+    }),
   ),
   'sync.conflicts': query<ConflictRow[]>()(z.object({ open: z.boolean().default(true) })),
   'sync.resolveConflict': mutation<{ id: number }>()(z.object({ id: z.number().int().min(1), keep: z.enum(['county', 'station'], { error: '请选择保留哪一方的值' }) })),

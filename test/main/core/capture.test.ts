@@ -59,6 +59,10 @@ const notLocalEdits: Partial<Record<OperationName, string>> = {
   'sync.importBundles': 'writes what the other side already holds (sync/applyRows), audited, never re-uploaded',
   'sync.exchange': 'the network form of importing a bundle and exporting the reply',
   'sync.withHub': 'the network form of exporting a bundle and importing the reply',
+  'sync.exportBundleData': 'like sync.exportBundle, returning the bytes instead of writing a file',
+  'sync.importBundleData': 'like sync.importBundles, from bytes instead of files',
+  'sync.saveSettings': 'the hub address, a local setting in meta',
+  'children.transfer': 'a county edit (versions stamped, no outbox): covered in test/main/sync/transfer.test.ts',
   'sync.resolveConflict': 'covered in test/main/sync: taking the station value is a captured county edit',
 };
 

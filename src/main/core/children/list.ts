@@ -26,9 +26,12 @@ export function classifySearch(raw: string): { kind: SearchKind; term: string } 
 /** LIKE patterns treat % and _ as wildcards; a search term never should. */
 const likePrefix = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function childFilters(q: ChildListQuery, today: string) {
+/** `owner`: a station lists only its own records; the county passes null (all, or q.stationCode). */
+export function childFilters(q: ChildListQuery, today: string, owner: string | null) {
   return (eb: ExpressionBuilder<DB, 'children'>): Expression<SqlBool> => {
     const and: Expression<SqlBool>[] = [eb('children.deleted', '=', 0)];
+    const station = owner ?? q.stationCode;
+    if (station) and.push(eb('children.station_code', '=', station));
     const search = q.search ? classifySearch(q.search) : null;
     if (search?.kind === 'id') and.push(sql<SqlBool>`instr(children.id_number, ${search.term}) > 0`);
     if (search?.kind === 'pinyin') {
@@ -69,13 +72,15 @@ export function childFilters(q: ChildListQuery, today: string) {
 
 export async function listChildren(ctx: CoreContext, q: ChildListQuery): Promise<ChildListResult> {
   const today = ctx.today();
-  const where = childFilters(q, today);
+  const station = ctx.requireStation();
+  const where = childFilters(q, today, station.role === 'station' ? station.code : null);
   const [countRow, rows] = await Promise.all([
     ctx.kdb.selectFrom('children').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow(),
     ctx.kdb
       .selectFrom('children')
       .select([
         'id',
+        'station_code',
         'name',
         'sex',
         'birth_date',
@@ -119,6 +124,7 @@ export async function listChildren(ctx: CoreContext, q: ChildListQuery): Promise
     rows: rows.map(
       (r): ChildListRow => ({
         id: r.id,
+        stationCode: r.station_code,
         name: r.name,
         sex: r.sex,
         birthDate: r.birth_date,

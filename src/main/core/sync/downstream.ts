@@ -13,9 +13,16 @@ import { SYNCED_TABLES, type SyncedTableName } from './tables';
 import { readStationVersions, writeStationVersions, type CountyFieldVersions } from './versions';
 
 export function buildDownstream(db: Sqlite, station: string, sinceVer: number): { rows: CountyRow[]; counts: Record<string, number> } {
+  // Rows in scope that changed, and rows that moved out of this station's scope (transfers).
   const changed = db
-    .prepare("SELECT tbl, row_id, vers FROM county_versions WHERE scope IN (?, '*') AND max_ver > ? ORDER BY max_ver")
-    .all(station, sinceVer) as { tbl: string; row_id: string; vers: string }[];
+    .prepare(
+      `SELECT tbl, row_id, vers, max_ver FROM county_versions WHERE scope IN (?, '*') AND max_ver > ?
+       UNION
+       SELECT v.tbl, v.row_id, v.vers, v.max_ver FROM county_scope_moves m JOIN county_versions v ON v.tbl = m.tbl AND v.row_id = m.row_id
+       WHERE m.from_scope = ? AND m.ver > ?
+       ORDER BY max_ver`,
+    )
+    .all(station, sinceVer, station, sinceVer) as { tbl: string; row_id: string; vers: string }[];
   const rows: CountyRow[] = [];
   const counts: Record<string, number> = {};
   for (const c of changed) {

@@ -10,7 +10,7 @@ import { updateRow } from './capture';
 import { acceptEnrolment, makeEnrolment, parseEnrolment } from './enrolment';
 import { HubError, postBundle } from './hub';
 import { createKeys, hasKeys, ownPublicKeys, unlockKeys } from './keystore';
-import { countyPeer, getState } from './state';
+import { countyPeer, getState, setState } from './state';
 import type { SyncedTableName } from './tables';
 
 function requireRole(ctx: CoreContext, role: 'station' | 'county'): StationMeta {
@@ -83,6 +83,9 @@ export function syncHandlers(
   | 'sync.importBundles'
   | 'sync.exchange'
   | 'sync.withHub'
+  | 'sync.exportBundleData'
+  | 'sync.importBundleData'
+  | 'sync.saveSettings'
   | 'sync.conflicts'
   | 'sync.resolveConflict'
 > {
@@ -92,12 +95,13 @@ export function syncHandlers(
       const own = ownPublicKeys(ctx.dataDir);
       if (station.role === 'county') {
         const open = ctx.db.prepare('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL').get() as { n: number };
-        return { role: 'county', fingerprint: own?.fingerprint ?? null, county: { stations: stationRows(ctx), openConflicts: open.n } };
+        return { role: 'county', hubUrl: null, fingerprint: own?.fingerprint ?? null, county: { stations: stationRows(ctx), openConflicts: open.n } };
       }
       const county = countyPeer(ctx.db);
       const unconfirmed = ctx.db.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number };
       return {
         role: 'station',
+        hubUrl: getState(ctx.db, 'hubUrl'),
         fingerprint: own?.fingerprint ?? null,
         station: { enrolled: county !== null, countyFingerprint: county?.fingerprint ?? null, unconfirmed: unconfirmed.n, lastSyncAt: getState(ctx.db, 'lastSyncAt') },
       };
@@ -176,6 +180,24 @@ export function syncHandlers(
       const received = await receiveBundle(ctx, call, keys.ageIdentity, reply, 'network');
       call.progress({ phase: '同步完成', done: 2, total: 2 });
       return { sent, received };
+    },
+    'sync.exportBundleData': async ({ passphrase, for: forCode }) => {
+      const keys = unlockKeys(ctx.dataDir, passphrase);
+      const { bytes, manifest } = await makeBundle(ctx, keys, forCode);
+      const fileName = bundleFileName(manifest);
+      const data = Buffer.from(bytes).toString('base64');
+      return { fileName, data, result: { path: fileName, bundleId: manifest.bundleId, kind: manifest.kind, recipient: manifest.recipient.code, counts: manifest.counts, bytes: bytes.length } };
+    },
+    'sync.importBundleData': async ({ files, passphrase }, call) => {
+      const keys = unlockKeys(ctx.dataDir, passphrase);
+      const results: ImportResult[] = [];
+      for (const f of files) results.push(await receiveBundle(ctx, call, keys.ageIdentity, Buffer.from(f.data, 'base64'), f.name));
+      return { results };
+    },
+    'sync.saveSettings': ({ hubUrl }) => {
+      requireRole(ctx, 'station');
+      setState(ctx.db, 'hubUrl', hubUrl === '' ? null : hubUrl);
+      return { hubUrl: hubUrl === '' ? null : hubUrl };
     },
     'sync.conflicts': ({ open }) => {
       requireRole(ctx, 'county');

@@ -11,6 +11,7 @@ const KEYS = {
   appliedVer: 'sync.applied_ver',
   lastSyncAt: 'sync.last_sync_at',
   lastExportAt: 'sync.last_export_at',
+  hubUrl: 'sync.hub_url',
 } as const;
 export type StateKey = keyof typeof KEYS;
 

@@ -61,3 +61,15 @@ export function writeStationVersions(db: Sqlite, table: string, id: string, vers
     JSON.stringify(vers),
   );
 }
+
+/**
+ * A row left `fromScope` (a transfer): remember it at the current county version, so the next
+ * downstream bundle for that station carries the row with its new owner.
+ */
+export function recordScopeMove(db: Sqlite, table: SyncedTableName, id: string, fromScope: string): void {
+  prepared(
+    db,
+    `INSERT INTO county_scope_moves (tbl, row_id, from_scope, ver) VALUES (?, ?, ?, ?)
+     ON CONFLICT (tbl, row_id, from_scope) DO UPDATE SET ver = excluded.ver`,
+  ).run(table, id, fromScope, currentCountyVersion(db));
+}
