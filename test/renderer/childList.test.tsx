@@ -9,6 +9,7 @@ import { installFake, ok, renderRoute } from './helpers';
 function row(id: string, name: string, extra: Partial<ChildListRow> = {}): ChildListRow {
   return {
     id,
+    stationCode: '341723100',
     name,
     sex: 'M',
     birthDate: '2015-03-01',
