@@ -11,8 +11,11 @@ import { API_PREFIX, httpStatusOf, NDJSON, operationNames, operations, type Outc
 import { contentTypeOf } from '../contentTypes';
 import type { Core } from '../core/core';
 
-/** Inputs are small forms; anything bigger is a mistake or an attack. */
+/** Inputs are small forms; anything bigger is a mistake or an attack… */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** …except bundles uploaded from the browser (base64 inside JSON). */
+export const MAX_BUNDLE_BODY_BYTES = 128 * 1024 * 1024;
+const BUNDLE_OPERATIONS: ReadonlySet<string> = new Set(['sync.importBundleData', 'sync.exchange']);
 
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -49,12 +52,12 @@ function failure(code: 'validation' | 'unknown_operation' | 'internal', message:
 
 class BodyTooLarge extends Error {}
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -91,7 +94,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, opts: WebHos
   }
   let input: unknown;
   try {
-    const text = await readBody(req);
+    const text = await readBody(req, BUNDLE_OPERATIONS.has(name) ? MAX_BUNDLE_BODY_BYTES : MAX_BODY_BYTES);
     input = text.trim() === '' ? {} : JSON.parse(text);
   } catch (e) {
     if (e instanceof BodyTooLarge) send(res, 413, failure('validation', '提交的数据过大', `body exceeds ${MAX_BODY_BYTES} bytes`));
