@@ -2,7 +2,7 @@
  * Electron main entry (dist/main/electron-main.mjs): lifecycle, one instance, the app:// protocol,
  * the window, the menu and the core's utility process. Logic lives in the modules it wires.
  */
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, utilityProcess } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { logger } from '../core/log';
@@ -11,6 +11,7 @@ import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
 import { APP_SCHEME } from './appUrl';
 import { createCoreHostClient } from './coreHostClient';
 import { DATA_DIR_FLAG, resolveDataDir } from './dataDir';
+import { registerFileDialogs } from './fileDialogs';
 import { registerLedgerIpc } from './ledgerIpc';
 import { APP_TITLE, createMainWindow } from './mainWindow';
 import { denyAllPermissions, hardenWebContents } from './windowSecurity';
@@ -60,6 +61,7 @@ function start(): void {
       denyAllPermissions(session.defaultSession);
       protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.renderer));
       registerLedgerIpc(ipcMain, core);
+      registerFileDialogs(ipcMain, dialog, (event) => BrowserWindow.fromWebContents(event.sender), () => app.getPath('desktop'));
       core.start();
 
       app.setAboutPanelOptions({ applicationName: APP_TITLE, applicationVersion: app.getVersion() });

@@ -3,6 +3,15 @@
  * import here and in ledgerBridge.ts type-only or free of packages.
  */
 import { contextBridge, ipcRenderer } from 'electron';
+import type { FileRequest, LedgerDesktop } from '../../shared/contract/transport';
+import { DIALOG_CHANNEL } from './ipcChannels';
 import { createLedgerBridge } from './ledgerBridge';
 
 contextBridge.exposeInMainWorld('ledger', createLedgerBridge(ipcRenderer));
+const desktop: LedgerDesktop = {
+  chooseFiles: async (request: FileRequest) => {
+    const paths: unknown = await ipcRenderer.invoke(DIALOG_CHANNEL, request);
+    return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
+  },
+};
+contextBridge.exposeInMainWorld('ledgerDesktop', desktop);

@@ -12,6 +12,17 @@ export interface LedgerBridge {
   invoke(name: string, input: unknown, onProgress?: (p: Progress) => void): Promise<Outcome<unknown>>;
 }
 
+/** What a file dialog is for: its title, filters and whether it picks several files. */
+export type FileRequest = { purpose: 'saveBundle' | 'saveEnrolment'; defaultName: string } | { purpose: 'openBundles' | 'openEnrolment' };
+
+/**
+ * Desktop only (`window.ledgerDesktop`): native file dialogs. The chosen paths go to the core's
+ * path-based operations (sync.exportBundle, sync.importBundles, …). An empty list means cancelled.
+ */
+export interface LedgerDesktop {
+  chooseFiles(request: FileRequest): Promise<string[]>;
+}
+
 export const API_PREFIX = '/api/';
 export const NDJSON = 'application/x-ndjson';
 

@@ -105,6 +105,10 @@ export function createFakeElectron(options: { singleInstanceLock?: boolean; user
       },
     },
     ipcMain: { handle: vi.fn() },
+    dialog: {
+      showSaveDialog: vi.fn(() => Promise.resolve({ canceled: false, filePath: '/usb/bundle.slbundle' })),
+      showOpenDialog: vi.fn(() => Promise.resolve({ canceled: false, filePaths: ['/usb/a.slbundle', '/usb/b.slbundle'] })),
+    },
     utilityProcess: {
       fork: vi.fn((modulePath: string, args: string[]) => {
         const child = new FakeUtilityProcess(modulePath, args);

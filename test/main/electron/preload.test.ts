@@ -34,14 +34,14 @@ describe('preload', () => {
     electron.contextBridge.exposeInMainWorld.mockClear();
   });
 
-  it('exposes exactly `invoke` on window.ledger, never ipcRenderer', async () => {
+  it('exposes exactly `invoke` on window.ledger and `chooseFiles` on window.ledgerDesktop, never ipcRenderer', async () => {
     await import('../../../src/main/electron/preload');
-    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    const [key, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];
-    expect(key).toBe('ledger');
-    expect(Object.keys(api)).toEqual(['invoke']);
-    expect(typeof api.invoke).toBe('function');
-    expect(Object.values(api)).not.toContain(electron.ipcRenderer);
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(2);
+    const exposed = Object.fromEntries(electron.contextBridge.exposeInMainWorld.mock.calls as [string, Record<string, unknown>][]);
+    expect(Object.keys(exposed)).toEqual(['ledger', 'ledgerDesktop']);
+    expect(Object.keys(exposed.ledger!)).toEqual(['invoke']);
+    expect(Object.keys(exposed.ledgerDesktop!)).toEqual(['chooseFiles']);
+    for (const api of Object.values(exposed)) expect(Object.values(api)).not.toContain(electron.ipcRenderer);
   });
 
   it('bundles to a sandbox-loadable script that requires nothing but electron', async () => {
