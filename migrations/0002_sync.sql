@@ -81,3 +81,13 @@ CREATE TABLE county_scope_moves (
   PRIMARY KEY (tbl, row_id, from_scope)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX county_scope_moves_from ON county_scope_moves (from_scope, ver);
+
+-- County: a digest of every station change it stored. A station restored from an old backup
+-- reuses sequence numbers; a reused number with different content is a new change, not a repeat.
+CREATE TABLE sync_inbox (
+  station_code TEXT NOT NULL,
+  epoch INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  digest TEXT NOT NULL,
+  PRIMARY KEY (station_code, epoch, seq)
+) STRICT, WITHOUT ROWID;

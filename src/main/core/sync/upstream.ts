@@ -4,6 +4,7 @@
  * field whose base version is current (or whose current version came from this same station) and
  * lists the others as conflicts, keeping its own value.
  */
+import { createHash } from 'node:crypto';
 import type { Sqlite } from '../db/open';
 import type { Acks, Change, UpstreamPayload, UpstreamRanges } from './payload';
 import { writeRow } from './applyRows';
@@ -52,8 +53,14 @@ export interface UpstreamSummary {
   applied: number;
   alreadyHad: number;
   conflicts: number;
+  /** Changes whose sequence number the county had stored with other content (a restored backup). */
+  reusedSequence: number;
   /** Changes refused whole (a row of another station, a table the station may not write). */
   refused: number;
+}
+
+function digestOf(change: Change): string {
+  return createHash('sha256').update(JSON.stringify([change.tbl, change.rowId, change.fields, change.at, change.actor])).digest('base64url');
 }
 
 interface ColumnSet {
@@ -74,20 +81,31 @@ export function applyUpstream(
   acks: Acks,
   now: string,
 ): UpstreamSummary {
-  const summary: UpstreamSummary = { applied: 0, alreadyHad: 0, conflicts: 0, refused: 0 };
+  const summary: UpstreamSummary = { applied: 0, alreadyHad: 0, conflicts: 0, refused: 0, reusedSequence: 0 };
   const columns = new Map<string, ColumnSet>();
   const conflict = prepared(
     db,
     `INSERT INTO sync_conflicts (tbl, row_id, field, county_value, county_origin, station_code, station_value, station_actor, station_at, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const stored = prepared(db, 'SELECT digest FROM sync_inbox WHERE station_code = ? AND epoch = ? AND seq = ?');
+  const remember = prepared(
+    db,
+    'INSERT INTO sync_inbox (station_code, epoch, seq, digest) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET digest = excluded.digest',
+  );
   const sorted = [...changes].sort((a, b) => a.epoch - b.epoch || a.seq - b.seq);
   for (const change of sorted) {
     const acked = acks[String(change.epoch)] ?? 0;
-    if (change.seq <= acked) {
+    const digest = digestOf(change);
+    const seen = stored.get(station, change.epoch, change.seq) as { digest: string } | undefined;
+    if (seen?.digest === digest) {
       summary.alreadyHad++;
       continue;
     }
+    // A known sequence number with other content: the station was restored from a backup and
+    // wrote anew. Apply it; the station moves to a new epoch when it sees our acknowledgement.
+    if (seen) summary.reusedSequence++;
+    remember.run(station, change.epoch, change.seq, digest);
     // Contiguity: a change past a gap is applied, but the ack waits for the gap to fill.
     if (change.seq === acked + 1) acks[String(change.epoch)] = change.seq;
     const table = change.tbl as SyncedTableName;
