@@ -146,8 +146,9 @@ export const COMMANDS = {
     async run(core, v, io) {
       const r = await core.call('sync.importBundles', { paths: io.positionals, passphrase: passphrase(v, true)! });
       const rejectedCount = r.results.filter((x) => x.outcome === 'rejected').length;
-      // 3 only when nothing was changed; a mix of applied and rejected files is a partial failure.
-      const exitCode = rejectedCount === 0 ? 0 : rejectedCount === r.results.length ? 3 : 1;
+      const appliedCount = r.results.filter((x) => x.outcome === 'applied').length;
+      // 3 only when nothing was changed; applied files beside rejected ones are a partial failure.
+      const exitCode = rejectedCount === 0 ? 0 : appliedCount === 0 ? 3 : 1;
       return { result: r, text: importText(r.results), exitCode };
     },
   },

@@ -50,13 +50,21 @@ function stationRows(ctx: CoreContext): SyncStationRow[] {
 
 async function importFile(ctx: CoreContext, call: CallContext, identity: string, path: string): Promise<ImportResult> {
   const file = basename(path);
-  if (!existsSync(path) || statSync(path).isDirectory()) {
-    return { file, outcome: 'rejected', reason: '文件不存在', detail: `no such file ${path}`, applied: 0, alreadyHad: 0, conflicts: 0, refused: 0 };
+  const refuse = (reason: string, detail: string): ImportResult => ({ file, outcome: 'rejected', reason, detail, applied: 0, alreadyHad: 0, conflicts: 0, refused: 0 });
+  let bytes: Buffer;
+  try {
+    const stat = statSync(path);
+    // Sockets, FIFOs and devices would hang or flood the reader; only plain files are bundles.
+    if (!stat.isFile()) return refuse('这不是数据包文件', `not a regular file: ${path}`);
+    if (stat.size > DEFAULT_MAX_BUNDLE_BYTES) return refuse('文件过大，不是有效的数据包', 'file too large');
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
+    if (code === 'ENOENT') return refuse('文件不存在', `no such file ${path}`);
+    // A damaged USB stick, a file another program holds open: this file fails, the batch goes on.
+    return refuse('无法读取文件，请检查U盘或文件是否被其他程序占用', `cannot read ${path}: ${code}`);
   }
-  if (statSync(path).size > DEFAULT_MAX_BUNDLE_BYTES) {
-    return { file, outcome: 'rejected', reason: '文件过大，不是有效的数据包', detail: 'file too large', applied: 0, alreadyHad: 0, conflicts: 0, refused: 0 };
-  }
-  return receiveBundle(ctx, call, identity, readFileSync(path), file);
+  return receiveBundle(ctx, call, identity, bytes, file);
 }
 
 function describeRecord(ctx: CoreContext, table: string, id: string): string {
