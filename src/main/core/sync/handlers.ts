@@ -3,7 +3,9 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { LedgerError, type ConflictRow, type ImportResult, type SyncStationRow } from '../../../shared/contract';
 import type { CallContext, CoreContext, StationMeta } from '../context';
+import type { SyncConflictsTable } from '../db/schema';
 import type { Handlers } from '../handlers';
+import type { Selectable } from 'kysely';
 import { bundleFileName, DEFAULT_MAX_BUNDLE_BYTES, type BundleManifest } from './bundleFile';
 import { makeBundle, receiveBundle } from './bundles';
 import { updateRow } from './capture';
@@ -211,22 +213,7 @@ export function syncHandlers(
       requireRole(ctx, 'county');
       const rows = ctx.db
         .prepare(`SELECT * FROM sync_conflicts ${open ? 'WHERE resolved_at IS NULL' : ''} ORDER BY id`)
-        .all() as {
-        id: number;
-        tbl: string;
-        row_id: string;
-        field: string;
-        county_value: string | null;
-        county_origin: string;
-        station_code: string;
-        station_value: string | null;
-        station_actor: string;
-        station_at: string;
-        received_at: string;
-        resolution: 'county' | 'station' | null;
-        resolved_by: string | null;
-        resolved_at: string | null;
-      }[];
+        .all() as Selectable<SyncConflictsTable>[];
       return rows.map(
         (r): ConflictRow => ({
           id: r.id,
