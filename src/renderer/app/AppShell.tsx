@@ -1,11 +1,14 @@
-import { TeamOutlined } from '@ant-design/icons';
+import { SyncOutlined, TeamOutlined } from '@ant-design/icons';
 import { Flex, Layout, Menu, Tag, Typography } from 'antd';
 import type { StationInfo } from '../../shared/contract';
 import { useLocation, useNavigate } from 'react-router';
 import { AppRoutes } from './AppRoutes';
 
 // Only registers that work are listed; others join as they are built.
-const MENU = [{ key: '/children', icon: <TeamOutlined />, label: '儿童台账' }];
+const MENU = [
+  { key: '/children', icon: <TeamOutlined />, label: '儿童台账' },
+  { key: '/sync', icon: <SyncOutlined />, label: '数据同步' },
+];
 
 function selectedKey(pathname: string): string {
   return MENU.find((m) => pathname === m.key || pathname.startsWith(`${m.key}/`))?.key ?? '';

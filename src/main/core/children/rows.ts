@@ -11,23 +11,39 @@ const json = (v: unknown): string | null => (v === undefined ? null : JSON.strin
 const bool = (v: boolean | undefined): number | null => (v === undefined ? null : v ? 1 : 0);
 const opt = (v: string | undefined): string | null => v ?? null;
 
+/**
+ * Columns computed from others: search keys from the name, birth date and sex from the ID number,
+ * the township from the village. Whoever writes a source column writes these with it.
+ */
+export function deriveChildColumns(values: Row): Row {
+  const out: Row = {};
+  if (typeof values.name === 'string') {
+    const keys = nameKeys(values.name);
+    out.name_pinyin = keys.pinyin;
+    out.name_initials = keys.initials;
+  }
+  if (typeof values.id_number === 'string') {
+    const parsed = parseIdNumber(values.id_number);
+    if (parsed.ok) {
+      out.birth_date = parsed.info.birthDate;
+      out.sex = parsed.info.sex;
+    }
+  }
+  if (typeof values.village_code === 'string') out.township_code = values.village_code.slice(0, 9);
+  return out;
+}
+
 /** Column values for a child, all derived fields (birth date, sex, search keys, township) included. */
 export function childRow(child: ChildData): Row {
   const parsed = parseIdNumber(child.idNumber);
   if (!parsed.ok) throw new Error('child id number was not validated');
-  const keys = nameKeys(child.name);
+  const sources = { name: child.name, id_number: parsed.info.idNumber, village_code: child.villageCode };
   return {
-    name: child.name,
-    name_pinyin: keys.pinyin,
-    name_initials: keys.initials,
-    id_number: parsed.info.idNumber,
-    birth_date: parsed.info.birthDate,
-    sex: parsed.info.sex,
+    ...sources,
+    ...deriveChildColumns(sources),
     ethnicity: child.ethnicity,
     hukou_registered: bool(child.hukouRegistered),
     hukou_type: child.hukouType,
-    township_code: child.villageCode.slice(0, 9),
-    village_code: child.villageCode,
     registered_address: opt(child.registeredAddress),
     current_address: opt(child.currentAddress),
     health_status: child.healthStatus,

@@ -145,6 +145,8 @@ function importUpstream(ctx: CoreContext, m: BundleManifest, json: unknown, now:
   const ranges = upstreamRangesSchema.safeParse(m.ranges);
   if (!payload.success || !ranges.success) return null;
   return ctx.db.transaction(() => {
+    // Rows arrive in version order, not parent-first; references are checked at commit.
+    ctx.db.pragma('defer_foreign_keys = ON');
     const peer = ctx.db.prepare('SELECT state, acks, applied_ver FROM sync_stations WHERE code = ?').get(m.sender.code) as { state: string; acks: string; applied_ver: number };
     if (peer.state === 'pending' && m.enrolment) {
       const keys = { signPublic: m.enrolment.signPublic, ageRecipient: m.enrolment.ageRecipient };
@@ -155,7 +157,8 @@ function importUpstream(ctx: CoreContext, m: BundleManifest, json: unknown, now:
     const acks = JSON.parse(peer.acks) as Acks;
     const summary = applyUpstream(ctx.db, m.sender.code, payload.data.changes, acks, now);
     ctx.db
-      .prepare('UPDATE sync_stations SET acks = ?, applied_ver = max(applied_ver, ?), last_received_at = ? WHERE code = ?')
+      // As reported, even if lower than before: a station restored from a backup has gone back.
+      .prepare('UPDATE sync_stations SET acks = ?, applied_ver = ?, last_received_at = ? WHERE code = ?')
       .run(JSON.stringify(acks), ranges.data.appliedVer, now, m.sender.code);
     recordBundle(ctx, m, summary, now);
     return summary;
@@ -168,6 +171,8 @@ function importDownstream(ctx: CoreContext, station: StationMeta, m: BundleManif
   const acks = ackSchema.safeParse(m.ack ?? {});
   if (!payload.success || !ranges.success || !acks.success) return null;
   return ctx.db.transaction(() => {
+    // Rows arrive in version order, not parent-first; references are checked at commit.
+    ctx.db.pragma('defer_foreign_keys = ON');
     const restored = restoredBackup(ctx.db, station.epoch, acks.data);
     const pruned = pruneAcknowledged(ctx.db, acks.data);
     if (restored) bumpEpoch(ctx.db);

@@ -13,7 +13,7 @@ import { acceptEnrolment, makeEnrolment, parseEnrolment } from './enrolment';
 import { HubError, postBundle } from './hub';
 import { createKeys, hasKeys, ownPublicKeys, unlockKeys } from './keystore';
 import { countyPeer, getState, setState } from './state';
-import type { SyncedTableName } from './tables';
+import { tableRules, type SyncedTableName } from './tables';
 
 function requireRole(ctx: CoreContext, role: 'station' | 'county'): StationMeta {
   const s = ctx.requireStation();
@@ -242,7 +242,11 @@ export function syncHandlers(
           | undefined;
         if (!c) throw new LedgerError({ code: 'not_found', message: '该冲突不存在或已处理', detail: `conflict ${id} not open` });
         // Taking the station's value is a county edit like any other: versioned, sent to stations.
-        if (keep === 'station') updateRow(w, c.tbl as SyncedTableName, c.row_id, { [c.field]: parseValue(c.station_value) as string | number | null });
+        if (keep === 'station') {
+          const table = c.tbl as SyncedTableName;
+          const values = { [c.field]: parseValue(c.station_value) as string | number | null };
+          updateRow(w, table, c.row_id, { ...values, ...tableRules(table).derive?.(values) });
+        }
         ctx.db.prepare('UPDATE sync_conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?').run(w.now, call.actor, keep, id);
         return { id };
       });

@@ -3,17 +3,41 @@
  * through `sync/capture.ts`, which records every change in the outbox. `owner` says whose scope a
  * row belongs to: a station's own records, or county reference data every station receives.
  */
+import { deriveChildColumns } from '../children/rows';
 import type { DB } from '../db/schema';
+import type { Row } from './capture';
 
 export interface SyncedTable {
   owner: 'station' | 'county';
+  /**
+   * Columns computed from another column (search keys from a name, birth date from an ID number).
+   * They are never merged on their own: they follow their source, recomputed by `derive`.
+   */
+  derived?: Readonly<Record<string, readonly string[]>>;
+  derive?: (values: Row) => Row;
 }
 
 export const SYNCED_TABLES = {
   places: { owner: 'county' },
-  children: { owner: 'station' },
+  children: {
+    owner: 'station',
+    derived: { name: ['name_pinyin', 'name_initials'], id_number: ['birth_date', 'sex'], village_code: ['township_code'] },
+    derive: deriveChildColumns,
+  },
   child_categories: { owner: 'station' },
 } as const satisfies Partial<Record<keyof DB, SyncedTable>>;
+
+/** Bookkeeping columns: written with every edit, never a matter for a person to decide. */
+export const BOOKKEEPING_COLUMNS: ReadonlySet<string> = new Set(['created_at', 'updated_at']);
+
+export function tableRules(table: SyncedTableName): SyncedTable {
+  return SYNCED_TABLES[table];
+}
+
+/** Derived columns of a table (all of them, whatever their source). */
+export function derivedColumns(table: SyncedTableName): Set<string> {
+  return new Set(Object.values(tableRules(table).derived ?? {}).flat());
+}
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;
 

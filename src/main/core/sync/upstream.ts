@@ -10,7 +10,7 @@ import type { Acks, Change, UpstreamPayload, UpstreamRanges } from './payload';
 import { writeRow } from './applyRows';
 import type { Row } from './capture';
 import { prepared } from './statements';
-import { SYNCED_TABLES, type SyncedTableName } from './tables';
+import { BOOKKEEPING_COLUMNS, derivedColumns, SYNCED_TABLES, tableRules, type SyncedTableName } from './tables';
 import { COUNTY_ORIGIN, readCountyVersions, scopeOf, stampCountyVersions } from './versions';
 
 export function buildUpstream(db: Sqlite, appliedVer: number): { payload: UpstreamPayload; ranges: UpstreamRanges; counts: Record<string, number> } {
@@ -122,36 +122,49 @@ export function applyUpstream(
     const current = prepared(db, `SELECT * FROM ${table} WHERE id = ?`).get(change.rowId) as Row | undefined;
     const owner = current ? String(current.station_code) : change.fields.station_code;
     const audit = { actor: `${station}:${change.actor}`, operation: 'sync.import', now };
+    const rules = tableRules(table);
+    const derived = derivedColumns(table);
+    // Only fields a person edits are decided (and listed) one by one; derived and bookkeeping
+    // columns follow the fields they come from.
+    const decided = Object.keys(change.fields).filter((f) => !derived.has(f) && !BOOKKEEPING_COLUMNS.has(f));
+    const listConflict = (field: string, origin: string) => {
+      conflict.run(table, change.rowId, field, current ? JSON.stringify(current[field] ?? null) : null, origin, station, JSON.stringify(change.fields[field] ?? null), change.actor, change.at, now);
+      summary.conflicts++;
+    };
     if (owner !== station) {
       // Not (or no longer) this station's record, e.g. moved to another township meanwhile.
-      for (const [field, value] of Object.entries(change.fields)) {
-        conflict.run(table, change.rowId, field, current ? JSON.stringify(current[field] ?? null) : null, COUNTY_ORIGIN, station, JSON.stringify(value), change.actor, change.at, now);
-        summary.conflicts++;
-      }
+      for (const field of decided) listConflict(field, COUNTY_ORIGIN);
+      continue;
+    }
+    if (!current) {
+      // A record born at the station: taken whole.
+      writeRow(db, table, change.rowId, change.fields, audit);
+      stampCountyVersions(db, table, change.rowId, Object.keys(change.fields), station, scopeOf(table, station));
+      summary.applied++;
       continue;
     }
     const known = readCountyVersions(db, table, change.rowId)?.vers ?? {};
     const accepted: Row = {};
     const lost: string[] = [];
-    for (const [field, value] of Object.entries(change.fields)) {
+    for (const field of decided) {
+      const value = change.fields[field] ?? null;
       const [ver, origin] = known[field] ?? [0, station];
-      if ((change.baseVers[field] ?? 0) >= ver || origin === station) accepted[field] = value;
-      else if (!current || current[field] === value) accepted[field] = value;
+      if ((change.baseVers[field] ?? 0) >= ver || origin === station || current[field] === value) accepted[field] = value;
       else lost.push(field);
     }
-    if (!current && lost.length > 0) throw new Error(`new row ${change.rowId} has versioned fields`);
     if (Object.keys(accepted).length > 0) {
+      if ('updated_at' in change.fields) accepted.updated_at = change.fields.updated_at ?? now;
+      Object.assign(accepted, rules.derive?.(accepted));
       writeRow(db, table, change.rowId, accepted, audit);
       stampCountyVersions(db, table, change.rowId, Object.keys(accepted), station, scopeOf(table, station));
     }
     for (const field of lost) {
-      const [, origin] = known[field]!;
-      conflict.run(table, change.rowId, field, JSON.stringify(current![field] ?? null), origin, station, JSON.stringify(change.fields[field]), change.actor, change.at, now);
-      summary.conflicts++;
+      const origin = known[field]![1];
+      listConflict(field, origin);
+      // Re-stamp the county's value (and what derives from it) so the station receives it again
+      // once its own edit is acknowledged; otherwise its pending edit would shadow the county's.
+      stampCountyVersions(db, table, change.rowId, [field, ...(rules.derived?.[field] ?? [])], origin, scopeOf(table, station));
     }
-    // Re-stamp the county's value of a conflicted field so the station receives it again once
-    // its own edit is acknowledged (otherwise its pending edit would shadow the county's value).
-    for (const field of lost) stampCountyVersions(db, table, change.rowId, [field], known[field]![1], scopeOf(table, station));
     summary.applied++;
   }
   return summary;

@@ -1,11 +1,13 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { ChildRecord } from '../../../../shared/contract';
 import { errorData, errorMessage, ledger } from '../../../api';
 import { ChildUnavailable } from '../ChildUnavailable';
+import { useStationStore } from '../../station/stationStore';
 import { useChildListStore } from '../list/listStore';
+import { TransferModal } from './TransferModal';
 import { BasicDetails, CategoryDetails, FamilyDetails, GuardianshipDetails, HealthSchoolingDetails, OtherDetails, ReportDetails } from './sections';
 
 type Loaded = { state: 'loading' } | { state: 'ready'; child: ChildRecord } | { state: 'error'; message: string };
@@ -34,6 +36,10 @@ export function ChildDetailPage() {
   const navigate = useNavigate();
   const { modal, message } = App.useApp();
   const invalidate = useChildListStore((s) => s.invalidate);
+  const county = useStationStore((s) => s.info?.role === 'county');
+  const [transferring, setTransferring] = useState(false);
+  // Bumped after a change made here (a transfer), so the record is read again.
+  const [version, setVersion] = useState(0);
   // Kept per id: following a link to another child must never show the previous one while loading.
   const [fetched, setFetched] = useState<{ id: string; loaded: Loaded } | null>(null);
   const loaded: Loaded = fetched?.id === id ? fetched.loaded : { state: 'loading' };
@@ -47,7 +53,7 @@ export function ChildDetailPage() {
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, version]);
 
   const confirmDelete = () => {
     modal.confirm({
@@ -83,6 +89,11 @@ export function ChildDetailPage() {
             <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/children/${id}/edit`)} data-testid="child-edit">
               编辑
             </Button>
+            {county && (
+              <Button icon={<SwapOutlined />} onClick={() => setTransferring(true)} data-testid="child-transfer">
+                迁移
+              </Button>
+            )}
             <Button danger icon={<DeleteOutlined />} onClick={confirmDelete} data-testid="child-delete">
               删除
             </Button>
@@ -102,6 +113,17 @@ export function ChildDetailPage() {
           <FamilyDetails child={loaded.child} />
           <OtherDetails child={loaded.child} />
         </Flex>
+      )}
+      {county && loaded.state === 'ready' && (
+        <TransferModal
+          child={loaded.child}
+          open={transferring}
+          onClose={() => setTransferring(false)}
+          onDone={() => {
+            invalidate();
+            setVersion((v) => v + 1);
+          }}
+        />
       )}
     </Flex>
   );

@@ -5,16 +5,18 @@ import { AGE_BANDS, CHILD_CATEGORIES, GUARDIANSHIP_TYPES, type AgeBand, type Chi
 import { optionsOf } from '../../../ui/options';
 import { useDebounced } from '../../../ui/useDebounced';
 import { useTownships } from '../../places/placesStore';
+import { useStationOptions } from '../../sync/stationNames';
 import { activeFilterCount, useChildListStore } from './listStore';
 
 const AGE_OPTIONS = AGE_BANDS.map((b) => ({ value: b.value, label: b.label }));
 const SEARCH_DEBOUNCE_MS = 200;
 
-export function ChildFilters() {
+export function ChildFilters({ county = false }: { county?: boolean }) {
   const filters = useChildListStore((s) => s.filters);
   const setFilters = useChildListStore((s) => s.setFilters);
   const clearFilters = useChildListStore((s) => s.clearFilters);
   const townships = useTownships();
+  const stationOptions = useStationOptions();
 
   const [text, setText] = useState(filters.search ?? '');
   const search = useDebounced(text.trim(), SEARCH_DEBOUNCE_MS);
@@ -38,6 +40,19 @@ export function ChildFilters() {
         maxLength={30}
         style={{ width: 240 }}
       />
+      {county && (
+        <Select
+          aria-label="站点"
+          data-testid="children-station-filter"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="全部站点"
+          style={{ width: 160 }}
+          value={filters.stationCode}
+          options={stationOptions}
+          onChange={(stationCode?: string) => setFilters({ stationCode })}
+        />
+      )}
       <Select
         aria-label="乡镇（街道）"
         allowClear

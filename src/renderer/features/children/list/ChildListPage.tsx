@@ -1,14 +1,17 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Flex, Table, Typography } from 'antd';
 import type { TableRef } from 'antd/es/table';
-import { useEffect, useRef, type UIEvent } from 'react';
+import { useEffect, useMemo, useRef, type UIEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { ChildListRow } from '../../../../shared/contract';
 import { useElementHeight } from '../../../ui/useElementHeight';
 import { usePlacesStore } from '../../places/placesStore';
+import { useStationStore } from '../../station/stationStore';
+import { useStationNameOf } from '../../sync/stationNames';
+import { useSyncStore } from '../../sync/syncStore';
 import { needsReport } from '../ReportTag';
 import { ChildFilters } from './ChildFilters';
-import { childColumns, COLUMNS_WIDTH } from './columns';
+import { childColumns, COLUMNS_WIDTH, countyChildColumns } from './columns';
 import { activeFilterCount, useChildListStore } from './listStore';
 
 const ROW_HEIGHT = 47;
@@ -27,6 +30,13 @@ export function ChildListPage() {
   const reload = useChildListStore((s) => s.reload);
   const loadMore = useChildListStore((s) => s.loadMore);
   const ensurePlaces = usePlacesStore((s) => s.ensure);
+  const county = useStationStore((s) => s.info?.role === 'county');
+  const ensureSync = useSyncStore((s) => s.ensure);
+  const stationName = useStationNameOf();
+  const { columns, width } = useMemo(
+    () => (county ? countyChildColumns(stationName) : { columns: childColumns, width: COLUMNS_WIDTH }),
+    [county, stationName],
+  );
   const boxRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<TableRef>(null);
   const boxHeight = useElementHeight(boxRef, 520);
@@ -36,6 +46,11 @@ export function ChildListPage() {
     void ensurePlaces();
     if (useChildListStore.getState().status === 'idle') void reload();
   }, [ensurePlaces, reload]);
+
+  // Station names for the county's 站点 column and filter.
+  useEffect(() => {
+    if (county) void ensureSync();
+  }, [county, ensureSync]);
 
   // New filters mean a new list: start at its top, or the old scroll offset would fetch page two at once.
   useEffect(() => {
@@ -76,7 +91,7 @@ export function ChildListPage() {
           </Button>
         </Flex>
       </Flex>
-      <ChildFilters />
+      <ChildFilters county={county} />
       {error && (
         <Alert
           type="error"
@@ -95,11 +110,11 @@ export function ChildListPage() {
           virtual
           size="middle"
           rowKey="id"
-          columns={childColumns}
+          columns={columns}
           dataSource={rows}
           pagination={false}
           loading={status === 'loading'}
-          scroll={{ x: COLUMNS_WIDTH, y: scrollY }}
+          scroll={{ x: width, y: scrollY }}
           rowClassName={rowClass}
           onScroll={onScroll}
           onRow={(r) => ({ onClick: () => navigate(`/children/${r.id}`) })}

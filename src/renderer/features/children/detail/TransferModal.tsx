@@ -1,0 +1,89 @@
+import { Alert, App, Form, Modal, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { ChildRecord } from '../../../../shared/contract';
+import { errorData, ledger } from '../../../api';
+import { useTownships } from '../../places/placesStore';
+import { VillagePicker } from '../../places/VillagePicker';
+
+interface TransferValues {
+  villageCode?: string;
+}
+
+/**
+ * County: the child moved to another village. A move across townships hands the record (with its
+ * history) to the new township's station; the old station stops listing the child after its next sync.
+ */
+export function TransferModal({ child, open, onClose, onDone }: { child: ChildRecord; open: boolean; onClose: () => void; onDone: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<TransferValues>();
+  const townships = useTownships();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (open) {
+      form.resetFields();
+      setProblem(null);
+    }
+  }, [open, form]);
+
+  const placeName = (villageCode: string) => {
+    const t = townships.find((x) => x.code === villageCode.slice(0, 9));
+    const v = t?.villages.find((x) => x.code === villageCode);
+    return t && v ? `${t.name} ${v.name}` : villageCode;
+  };
+
+  const submit = async ({ villageCode }: TransferValues) => {
+    if (!villageCode) return;
+    setProblem(null);
+    setSaving(true);
+    try {
+      const result = await ledger().call('children.transfer', { id: child.id, villageCode });
+      const moved = result.stationCode !== child.stationCode;
+      message.success(moved ? `已迁移至${placeName(villageCode)}，记录转由该乡镇站点维护` : `已迁移至${placeName(villageCode)}`);
+      onDone();
+      onClose();
+    } catch (e) {
+      const err = errorData(e);
+      const fieldError = err.fieldErrors?.villageCode;
+      if (fieldError) form.setFields([{ name: 'villageCode', errors: [fieldError] }]);
+      else setProblem(err.message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={`迁移：${child.name}`}
+      okText="确认迁移"
+      cancelText="取消"
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      onCancel={onClose}
+      forceRender
+      width={520}
+    >
+      <Typography.Paragraph>
+        现所在：{child.townshipName} / {child.villageName}
+      </Typography.Paragraph>
+      <Form<TransferValues> form={form} layout="vertical" name="transfer" onFinish={(v) => void submit(v)}>
+        <Form.Item
+          label="迁入的村（居）"
+          name="villageCode"
+          rules={[
+            { required: true, message: '请选择迁入的村（居）' },
+            { validator: (_, v?: string) => (v && v === child.villageCode ? Promise.reject(new Error('迁入的村（居）与现所在村（居）相同')) : Promise.resolve()) },
+          ]}
+        >
+          <VillagePicker />
+        </Form.Item>
+      </Form>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        迁往其他乡镇时，该儿童的记录和历史一并转给新乡镇的站点，原站点下次同步后不再显示该儿童。
+      </Typography.Paragraph>
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,255 @@
+import { CheckCircleFilled, CloudSyncOutlined, ExportOutlined, ImportOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Form, Input, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { fieldErrorsOf, operations, type ImportResult, type Progress as OpProgress, type SyncStatus } from '../../../shared/contract';
+import { errorData, ledger } from '../../api';
+import { showFieldErrors } from './fieldErrors';
+import { downloadBase64 } from './files';
+import { StationFingerprints } from './Fingerprints';
+import { countsText, formatDateTime } from './format';
+import { ImportBundlesModal, ImportResults } from './ImportBundlesModal';
+import { NewPassphraseFields } from './NewPassphraseFields';
+import { ProgressLine } from './ProgressLine';
+import { usePassphraseStore } from './passphraseStore';
+import { usePassphrase } from './usePassphrase';
+
+type WithPassphrase = ReturnType<typeof usePassphrase>['withPassphrase'];
+
+interface EnrolValues {
+  path: string;
+  passphrase: string;
+  confirm: string;
+}
+
+/**
+ * The enrolment file must be on the machine running the core: the browser host cannot hand a file
+ * to `sync.acceptEnrolment` (it takes a path, not bytes), so the user types where it was copied.
+ */
+function EnrolmentCard({ onEnrolled }: { onEnrolled: (r: { countyFingerprint: string; fingerprint: string }) => void }) {
+  const [form] = Form.useForm<EnrolValues>();
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async (values: EnrolValues) => {
+    setProblem(null);
+    setSaving(true);
+    try {
+      const result = await ledger().call('sync.acceptEnrolment', { path: values.path.trim(), passphrase: values.passphrase });
+      usePassphraseStore.getState().remember(values.passphrase);
+      onEnrolled(result);
+    } catch (e) {
+      setProblem(showFieldErrors(form, errorData(e), ['path', 'passphrase']));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card title="导入登记文件" style={{ maxWidth: 680 }} data-testid="sync-enrolment">
+      <Typography.Paragraph>
+        本站尚未登记，还不能与县局交换数据。请向县局索取本站的登记文件（由县局在“数据同步”中生成，文件名如
+        <Typography.Text code>登记文件-341723100.json</Typography.Text>），复制到本机后填写它的位置，并为本机设置密钥口令。
+      </Typography.Paragraph>
+      <Form<EnrolValues> form={form} layout="vertical" name="enrolment" onFinish={(v) => void submit(v)} initialValues={{ path: '', passphrase: '', confirm: '' }}>
+        <Form.Item
+          label="登记文件位置（本机文件路径）"
+          name="path"
+          extra="填写完整路径，例如 D:\登记文件-341723100.json 或 /media/U盘/登记文件-341723100.json"
+          rules={[{ required: true, whitespace: true, message: '请填写登记文件的位置' }]}
+        >
+          <Input maxLength={4096} placeholder="例如：D:\登记文件-341723100.json" />
+        </Form.Item>
+        <NewPassphraseFields />
+        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+        <Button type="primary" htmlType="submit" loading={saving} icon={<ImportOutlined />}>
+          导入登记文件
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+const HUB_SCHEMA = operations['sync.saveSettings'].input;
+
+function HubCard({ hubUrl, withPassphrase, onChanged }: { hubUrl: string | null; withPassphrase: WithPassphrase; onChanged: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ hubUrl: string }>();
+  const [saving, setSaving] = useState(false);
+  const [syncing, setSyncing] = useState(false);
+  const [progress, setProgress] = useState<OpProgress | null>(null);
+  const [outcome, setOutcome] = useState<{ sent: string; received: ImportResult | null } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const save = async ({ hubUrl: raw }: { hubUrl: string }) => {
+    setSaving(true);
+    try {
+      const saved = await ledger().call('sync.saveSettings', { hubUrl: (raw ?? '').trim() });
+      message.success(saved.hubUrl ? '已保存同步服务器地址' : '已清除同步服务器地址');
+      onChanged();
+    } catch (e) {
+      const left = showFieldErrors(form, errorData(e), ['hubUrl']);
+      if (left) message.error(left);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const sync = async () => {
+    if (!hubUrl) return;
+    setProblem(null);
+    setOutcome(null);
+    setSyncing(true);
+    setProgress({ phase: '正在准备数据包', done: 0, total: 2 });
+    try {
+      const out = await withPassphrase((passphrase) => ledger().call('sync.withHub', { hubUrl, passphrase }, setProgress));
+      if (out) setOutcome({ sent: countsText(out.sent.counts), received: out.received });
+    } catch (e) {
+      setProblem(errorData(e).message);
+    } finally {
+      setSyncing(false);
+      setProgress(null);
+      onChanged();
+    }
+  };
+
+  return (
+    <Card title="网络同步" data-testid="sync-hub">
+      <Typography.Paragraph type="secondary">
+        县局开启同步服务后，填写县局提供的地址即可直接通过网络同步，不必使用U盘。没有网络时仍可用U盘导出、导入。
+      </Typography.Paragraph>
+      <Form form={form} layout="inline" name="hub" initialValues={{ hubUrl: hubUrl ?? '' }} onFinish={(v) => void save(v)} style={{ rowGap: 8 }}>
+        <Form.Item
+          label="同步服务器地址"
+          name="hubUrl"
+          style={{ flex: '1 1 320px' }}
+          rules={[
+            {
+              validator: (_, value: string | undefined) => {
+                const parsed = HUB_SCHEMA.safeParse({ hubUrl: (value ?? '').trim() });
+                return parsed.success ? Promise.resolve() : Promise.reject(new Error(fieldErrorsOf(parsed.error).hubUrl ?? '同步服务器地址应为 http:// 开头的网址'));
+              },
+            },
+          ]}
+        >
+          <Input placeholder="例如：http://192.168.1.10:5299" maxLength={500} allowClear />
+        </Form.Item>
+        <Form.Item>
+          <Button htmlType="submit" loading={saving}>
+            保存地址
+          </Button>
+        </Form.Item>
+      </Form>
+      {hubUrl && (
+        <Flex vertical gap={12} style={{ marginTop: 16 }}>
+          <div>
+            <Button type="primary" icon={<CloudSyncOutlined />} onClick={() => void sync()} loading={syncing} data-testid="sync-with-hub">
+              同步
+            </Button>
+            <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+              发送本站未确认的修改，并接收县局的数据
+            </Typography.Text>
+          </div>
+          {syncing && progress && <ProgressLine progress={progress} testId="sync-hub-progress" />}
+          {problem && <Alert type="error" showIcon title={`同步失败：${problem}`} />}
+          {outcome && (
+            <Flex vertical gap={8}>
+              <Alert type="success" showIcon title={`同步完成：已发送 ${outcome.sent}`} />
+              {outcome.received && <ImportResults results={[{ ...outcome.received, file: '县局回传的数据' }]} role="station" />}
+            </Flex>
+          )}
+        </Flex>
+      )}
+    </Card>
+  );
+}
+
+export function StationSync({ status, reload }: { status: SyncStatus; reload: () => void }) {
+  const { message } = App.useApp();
+  const { withPassphrase, dialog } = usePassphrase();
+  const [justEnrolled, setJustEnrolled] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<{ fileName: string; counts: string } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const station = status.station;
+
+  if (!station?.enrolled) {
+    return (
+      <EnrolmentCard
+        onEnrolled={() => {
+          setJustEnrolled(true);
+          reload();
+        }}
+      />
+    );
+  }
+
+  const exportBundle = async () => {
+    setProblem(null);
+    setExporting(true);
+    try {
+      const out = await withPassphrase((passphrase) => ledger().call('sync.exportBundleData', { passphrase }));
+      if (out) {
+        downloadBase64(out.fileName, out.data);
+        setExported({ fileName: out.fileName, counts: countsText(out.result.counts) });
+        message.success(`已导出数据包 ${out.fileName}`);
+      }
+    } catch (e) {
+      setProblem(`导出失败：${errorData(e).message}`);
+    } finally {
+      setExporting(false);
+      reload();
+    }
+  };
+
+  const lastSync = formatDateTime(station.lastSyncAt);
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 960 }}>
+      {justEnrolled && (
+        <Alert
+          type="success"
+          showIcon
+          closable
+          title="登记文件已导入"
+          description="请立即与县局电话核对下面两个指纹；核对无误后，导出第一个数据包交给县局，县局导入后本站即正式登记。"
+        />
+      )}
+      <Card data-testid="sync-station-status">
+        <Flex vertical gap={12}>
+          <Flex align="center" gap={8}>
+            <Typography.Text type="secondary">登记状态：</Typography.Text>
+            <Tag color="green">已登记</Tag>
+          </Flex>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="sync-unconfirmed" type={station.unconfirmed > 0 ? 'warning' : undefined}>
+            {station.unconfirmed === 0 && <CheckCircleFilled style={{ color: '#52c41a', marginRight: 8 }} />}
+            {station.unconfirmed.toLocaleString('zh-CN')} 条修改尚未被县局确认
+          </Typography.Title>
+          <Typography.Text data-testid="sync-last-sync">上次同步：{lastSync ?? '尚未同步'}</Typography.Text>
+          <Flex gap={8} wrap>
+            <Button type="primary" icon={<ExportOutlined />} onClick={() => void exportBundle()} loading={exporting} data-testid="sync-export">
+              导出到U盘
+            </Button>
+            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="sync-import">
+              导入数据包
+            </Button>
+          </Flex>
+          {exported && (
+            <Alert
+              type="info"
+              showIcon
+              closable
+              onClose={() => setExported(null)}
+              title={`已生成数据包 ${exported.fileName}（${exported.counts}）`}
+              description="数据包已保存到浏览器的“下载”文件夹，请复制到U盘交给县局导入。数据包已加密，只有县局能打开。"
+            />
+          )}
+          {problem && <Alert type="error" showIcon title={problem} />}
+        </Flex>
+      </Card>
+      <StationFingerprints own={status.fingerprint} county={station.countyFingerprint} />
+      <HubCard hubUrl={status.hubUrl} withPassphrase={withPassphrase} onChanged={reload} />
+      <ImportBundlesModal open={importing} role="station" onClose={() => setImporting(false)} withPassphrase={withPassphrase} onImported={reload} />
+      {dialog}
+    </Flex>
+  );
+}
