@@ -1,0 +1,176 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { PlaceTree, SyncStationRow, SyncStatus } from '../../src/shared/contract';
+import { usePlacesStore } from '../../src/renderer/features/places/placesStore';
+import { usePassphraseStore } from '../../src/renderer/features/sync/passphraseStore';
+import { SyncPage } from '../../src/renderer/features/sync/SyncPage';
+import { useSyncStore } from '../../src/renderer/features/sync/syncStore';
+import { formItemOf, installFake, ok, PLACES, renderRoute, type Call } from './helpers';
+
+const COUNTY_PLACES: PlaceTree = {
+  ...PLACES,
+  townships: [
+    ...PLACES.townships,
+    { code: '341723101', name: '木镇镇', villages: [{ code: '341723101201', name: '木镇社区' }] },
+    { code: '341723102', name: '庙前镇', villages: [{ code: '341723102201', name: '庙前社区' }] },
+  ],
+};
+
+const station = (code: string, name: string, state: SyncStationRow['state'], extra: Partial<SyncStationRow> = {}): SyncStationRow => ({
+  code,
+  name,
+  state,
+  fingerprint: null,
+  lastReceivedAt: null,
+  lastSentAt: null,
+  waitingToSend: 0,
+  ...extra,
+});
+
+const COUNTY: SyncStatus = {
+  role: 'county',
+  hubUrl: null,
+  fingerprint: 'C0NT-Y4FP-88ZZ',
+  county: {
+    openConflicts: 3,
+    stations: [
+      station('341723100', '蓉城镇社工站', 'enrolled', { fingerprint: 'K7QM-2XHD-9RTA', lastReceivedAt: '2026-11-28T14:05:00', waitingToSend: 5 }),
+      station('341723101', '木镇镇社工站', 'pending'),
+      station('341723102', '庙前镇社工站', 'revoked'),
+    ],
+  },
+};
+
+const rowOf = (name: string) => screen.getByText(name).closest<HTMLElement>('tr')!;
+const callsOf = (calls: Call[], name: Call['name']) => calls.filter((c) => c.name === name);
+
+describe('county sync page', () => {
+  beforeEach(() => {
+    useSyncStore.setState({ status: null, loading: false, error: null });
+    usePlacesStore.setState({ tree: null, loading: false, error: null });
+    usePassphraseStore.setState({ passphrase: null });
+  });
+
+  it('lists the stations with their state, fingerprint and dates, and links to the open conflicts', async () => {
+    installFake({ 'sync.status': () => ok(COUNTY), 'places.tree': () => ok(COUNTY_PLACES) });
+    renderRoute(<SyncPage />, { url: '/sync', path: '/sync' });
+    expect(await screen.findByText('蓉城镇社工站')).toBeInTheDocument();
+
+    const enrolled = rowOf('蓉城镇社工站');
+    expect(within(enrolled).getByText('已登记')).toBeInTheDocument();
+    expect(within(enrolled).getByText('K7QM-2XHD-9RTA')).toBeInTheDocument();
+    expect(within(enrolled).getByText('2026年11月28日 14:05')).toBeInTheDocument();
+    expect(within(enrolled).getByText('5')).toBeInTheDocument();
+    expect(within(enrolled).getByRole('button', { name: '导出数据包' })).toBeInTheDocument();
+
+    const pending = rowOf('木镇镇社工站');
+    expect(within(pending).getByText('待登记')).toBeInTheDocument();
+    expect(within(pending).queryByRole('button', { name: '导出数据包' })).toBeNull();
+    expect(within(pending).getByRole('button', { name: '生成登记文件' })).toBeInTheDocument();
+
+    const revoked = rowOf('庙前镇社工站');
+    expect(within(revoked).getByText('已停用')).toBeInTheDocument();
+    expect(within(revoked).queryByRole('button', { name: '停用' })).toBeNull();
+
+    expect(screen.getByTestId('sync-conflicts-summary')).toHaveTextContent('3 条冲突待处理');
+    expect(within(screen.getByTestId('sync-conflicts-summary')).getByRole('link', { name: '去处理冲突' }).getAttribute('href')).toContain('/sync/conflicts');
+    expect(screen.getByTestId('sync-own-fingerprint')).toHaveTextContent('C0NT-Y4FP-88ZZ');
+  });
+
+  it('registers a new station: township required, file path defaulted, the saved path shown', async () => {
+    const calls = installFake({
+      'sync.status': () => ok(COUNTY),
+      'places.tree': () => ok(COUNTY_PLACES),
+      'sync.enrolStation': (input) => ok({ path: (input as { outPath: string }).outPath, fingerprint: 'C0NT-Y4FP-88ZZ' }),
+    });
+    const user = userEvent.setup();
+    renderRoute(<SyncPage />, { url: '/sync', path: '/sync' });
+    await user.click(await screen.findByRole('button', { name: /登记新站点/ }));
+    const modal = await screen.findByRole('dialog');
+    await user.click(within(modal).getByRole('button', { name: '生成登记文件' }));
+    expect(await within(modal).findByText('请选择乡镇（街道）')).toBeInTheDocument();
+    expect(callsOf(calls, 'sync.enrolStation')).toHaveLength(0);
+
+    await user.click(within(modal).getByLabelText('乡镇（街道）'));
+    await user.click(await screen.findByTitle('蓉城镇（已有站点）'));
+    expect(within(modal).getByLabelText('保存到（本机文件夹或文件路径）')).toHaveValue('登记文件-341723100.json');
+    await user.click(within(modal).getByRole('button', { name: '生成登记文件' }));
+    expect(await screen.findByText(/登记文件已保存到：登记文件-341723100\.json/)).toBeInTheDocument();
+    expect(callsOf(calls, 'sync.enrolStation')[0]?.input).toEqual({ code: '341723100', name: undefined, outPath: '登记文件-341723100.json' });
+  });
+
+  it('shows the core’s refusal of the save location under that field', async () => {
+    installFake({
+      'sync.status': () => ok(COUNTY),
+      'places.tree': () => ok(COUNTY_PLACES),
+      'sync.enrolStation': () => ({ ok: false, error: { code: 'validation', message: '请选择登记文件保存位置', fieldErrors: { outPath: '请选择登记文件保存位置' } } }),
+    });
+    const user = userEvent.setup();
+    renderRoute(<SyncPage />, { url: '/sync', path: '/sync' });
+    await screen.findByText('木镇镇社工站');
+    await user.click(within(rowOf('木镇镇社工站')).getByRole('button', { name: '生成登记文件' }));
+    const modal = await screen.findByRole('dialog');
+    const path = within(modal).getByLabelText('保存到（本机文件夹或文件路径）');
+    expect(path).toHaveValue('登记文件-341723101.json');
+    await user.click(within(modal).getByRole('button', { name: '生成登记文件' }));
+    expect(await within(formItemOf(path)).findByText('请选择登记文件保存位置')).toBeInTheDocument();
+  });
+
+  it('revokes a station only after confirmation', async () => {
+    const calls = installFake({
+      'sync.status': () => ok(COUNTY),
+      'places.tree': () => ok(COUNTY_PLACES),
+      'sync.revokeStation': (input) => ok(input),
+    });
+    const user = userEvent.setup();
+    renderRoute(<SyncPage />, { url: '/sync', path: '/sync' });
+    await screen.findByText('木镇镇社工站');
+    await user.click(within(rowOf('木镇镇社工站')).getByRole('button', { name: '停用' }));
+    expect(await screen.findByText('确定停用“木镇镇社工站”吗？')).toBeInTheDocument();
+    expect(callsOf(calls, 'sync.revokeStation')).toHaveLength(0);
+    const popover = screen.getByText('确定停用“木镇镇社工站”吗？').closest<HTMLElement>('.ant-popover')!;
+    await user.click(within(popover).getByRole('button', { name: '停用' }));
+    await waitFor(() => expect(callsOf(calls, 'sync.revokeStation')[0]?.input).toEqual({ code: '341723101' }));
+  });
+
+  it('exports a bundle for one station as a browser download', async () => {
+    const urls: Blob[] = [];
+    Object.assign(URL, { createObjectURL: (b: Blob) => (urls.push(b), 'blob:x'), revokeObjectURL: () => undefined });
+    const calls = installFake({
+      'sync.status': () => ok(COUNTY),
+      'places.tree': () => ok(COUNTY_PLACES),
+      'sync.exportBundleData': () =>
+        ok({ fileName: 'slb-0123456789ab.slbundle', data: btoa('abc'), result: { path: 'slb-0123456789ab.slbundle', bundleId: 'b', kind: 'downstream', recipient: '341723100', counts: { children: 5 }, bytes: 3 } }),
+    });
+    usePassphraseStore.setState({ passphrase: 'county-secret' });
+    const user = userEvent.setup();
+    renderRoute(<SyncPage />, { url: '/sync', path: '/sync' });
+    await screen.findByText('蓉城镇社工站');
+    await user.click(within(rowOf('蓉城镇社工站')).getByRole('button', { name: '导出数据包' }));
+    expect(await screen.findByText(/已导出发给“蓉城镇社工站”的数据包 slb-0123456789ab\.slbundle（儿童 5 条）/)).toBeInTheDocument();
+    expect(callsOf(calls, 'sync.exportBundleData')[0]?.input).toEqual({ passphrase: 'county-secret', for: '341723100' });
+    expect(urls).toHaveLength(1);
+    expect(urls[0]?.size).toBe(3);
+  });
+
+  it('offers to create the county’s keys when it has none', async () => {
+    let status: SyncStatus = { ...COUNTY, fingerprint: null };
+    const calls = installFake({
+      'sync.status': () => ok(status),
+      'places.tree': () => ok(COUNTY_PLACES),
+      'sync.createKeys': () => {
+        status = COUNTY;
+        return ok({ fingerprint: 'C0NT-Y4FP-88ZZ' });
+      },
+    });
+    const user = userEvent.setup();
+    renderRoute(<SyncPage />, { url: '/sync', path: '/sync' });
+    const card = await screen.findByTestId('sync-create-keys');
+    await user.type(within(card).getByLabelText('设置密钥口令'), 'county-secret');
+    await user.type(within(card).getByLabelText('再次输入密钥口令'), 'county-secret');
+    await user.click(within(card).getByRole('button', { name: /创建同步密钥/ }));
+    expect(await screen.findByText('蓉城镇社工站')).toBeInTheDocument();
+    expect(callsOf(calls, 'sync.createKeys')[0]?.input).toEqual({ passphrase: 'county-secret' });
+  });
+});
