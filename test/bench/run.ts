@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--children N] [--iterations N] [--warmup N]`
+ * `npm run bench [-- --json] [--children N] [--iterations N] [--warmup N] [--skip-sync | --sync-only] [--sync-profile DIR]`
  *
  * Generates N demo children (default 50,000) in a fresh county data dir, then times the children
  * list through the core (validation, kysely, row mapping) against the same work written by hand
@@ -11,6 +11,12 @@
  * and raw interleaved. As a safety only, a query still running after its time budget stops at
  * MIN_ITERATIONS (and its warm-up after two rounds), so a regression to ~250 ms queries cannot
  * take the whole bench past three minutes; such a query is marked capped (* in the table).
+ * Then the sync benchmark (test/bench/sync.ts): a county and its 14 stations with the county-scale
+ * demo, the county importing all 14 upstream bundles in one call (in a child process, for its peak
+ * RSS) beside a raw insert of the same rows, and the bundles' size beside their JSON. Its targets
+ * (import ≥ 40% of raw, bundles ≤ 30% of JSON, peak RSS < 300 MB) are reported under `sync`, never
+ * asserted; `allMeetTargets` stays about the list queries. --sync-profile DIR writes a CPU profile
+ * of the first import run there.
  * With --json, stdout carries exactly one JSON object; progress goes to stderr.
  * Absolute times vary by machine; compare ratios between runs.
  */
@@ -23,6 +29,7 @@ import type { ChildListInput } from '../../src/shared/contract';
 import { todayIso } from '../../src/shared/domain/dates';
 import { RawList } from './raw';
 import { captureQueries, demoContext, queryPlan, summarise, type Timing } from './support';
+import { runSyncBench, syncHumanReport, type SyncReport } from './sync';
 
 const TARGET_RATIO = 2;
 const TARGET_P95_MS = 50;
@@ -45,6 +52,12 @@ const json = process.argv.includes('--json');
 const childCount = argValue('--children', 50_000);
 const iterations = argValue('--iterations', 200);
 const warmup = argValue('--warmup', 20);
+const skipSync = process.argv.includes('--skip-sync');
+const syncOnly = process.argv.includes('--sync-only');
+const syncProfileDir = (() => {
+  const i = process.argv.indexOf('--sync-profile');
+  return i < 0 ? undefined : process.argv[i + 1];
+})();
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -126,7 +139,20 @@ function meets(core: Timing, raw: Timing): { ratio: { p50: number; p95: number }
   return { ratio, targets, ok: targets.ratioP50 && targets.ratioP95 && targets.coreP95 };
 }
 
-async function main(): Promise<void> {
+interface ListReport {
+  children: number;
+  iterations: number;
+  warmup: number;
+  sqlite: string;
+  targets: { maxRatio: number; maxP95Ms: number };
+  generation: Generation;
+  queries: QueryResult[];
+  allMeetTargets: boolean;
+  anyCapped: boolean;
+  peakRssMiB: { afterGeneration: number; end: number };
+}
+
+async function listBench(): Promise<ListReport> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
   const core = createCore({ dataDir, actor: 'bench' });
   try {
@@ -186,7 +212,7 @@ async function main(): Promise<void> {
       results.push({ name: s.name, input: s.input, total: first.total, iterations: c.n, capped, core: c, raw: r, ratio: m.ratio, targets: m.targets, meetsTargets: m.ok, plans });
     }
 
-    const report = {
+    return {
       children: childCount,
       iterations,
       warmup,
@@ -198,12 +224,21 @@ async function main(): Promise<void> {
       anyCapped: results.some((q) => q.capped),
       peakRssMiB: { afterGeneration: rssAfterGeneration, end: peakRssMiB() },
     };
-    if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
-    else process.stdout.write(`${humanReport(report.generation, results, report.peakRssMiB)}\n`);
   } finally {
     core.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  const list = syncOnly ? null : await listBench();
+  const sync: SyncReport | null = skipSync ? null : await runSyncBench(say, { profileDir: syncProfileDir });
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ...list, ...(sync ? { sync } : {}) })}\n`);
+    return;
+  }
+  const syncLines = sync ? syncHumanReport(sync, table) : [];
+  process.stdout.write(`${list ? humanReport(list.generation, list.queries, list.peakRssMiB, syncLines) : syncLines.join('\n')}\n`);
 }
 
 /** Which targets a query misses, for the table: "ok", or e.g. "MISSED: ratio p95, p95 time". */
@@ -213,7 +248,8 @@ function targetCell(q: QueryResult): string {
   return `MISSED: ${missed.join(', ')}`;
 }
 
-function humanReport(generation: Generation, results: QueryResult[], rss: { afterGeneration: number; end: number }): string {
+/** `sync`: the sync section, placed before the (long) query plans. */
+function humanReport(generation: Generation, results: QueryResult[], rss: { afterGeneration: number; end: number }, sync: string[]): string {
   const ms = (x: number) => x.toFixed(2);
   const out: string[] = [];
   out.push(
@@ -241,6 +277,7 @@ function humanReport(generation: Generation, results: QueryResult[], rss: { afte
     `Targets: core/raw ≤ ${TARGET_RATIO}× at p50 and p95, core p95 < ${TARGET_P95_MS} ms. Met by ${met} of ${results.length} queries.`,
     `Peak RSS: ${rss.afterGeneration} MiB after generation, ${rss.end} MiB at the end.`,
     '',
+    ...(sync.length > 0 ? [...sync, ''] : []),
     'Query plans of the core (count; page; page categories):',
   );
   for (const q of results) {

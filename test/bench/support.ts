@@ -7,7 +7,7 @@ import { createCoreContext } from '../../src/main/core/context';
 
 /** The core's own context over its connection, for `generateChildren` (not an operation of the contract). */
 export function demoContext(core: Core): DemoContext {
-  return createCoreContext({ db: core.db, appRoot: findAppRoot(), appVersion: 'bench', now: () => new Date() });
+  return createCoreContext({ db: core.db, dataDir: core.dataDir, appRoot: findAppRoot(), appVersion: 'bench', now: () => new Date() });
 }
 
 export interface CapturedQuery {

@@ -21,7 +21,7 @@ let page: Page;
 beforeAll(async () => {
   core = createCore({ dataDir: tempDir('ledger-e2e-large-') });
   await core.call('station.init', { role: 'county', code: '341723', name: '青阳县民政局' });
-  const ctx = createCoreContext({ db: core.db, appRoot: findAppRoot(), appVersion: 'test', now: () => new Date() });
+  const ctx = createCoreContext({ db: core.db, dataDir: core.dataDir, appRoot: findAppRoot(), appVersion: 'test', now: () => new Date() });
   await generateChildren(ctx, { operation: 'demo.load', actor: 'e2e', progress: () => {} }, { count: CHILDREN });
   host = await startWebHost({ core, staticDir: uiDir() });
   browser = await launchBrowser();

@@ -30,3 +30,4 @@ export function errorMessage(e: unknown): string {
 }
 
 export { bridgeTransport, httpTransport } from './transports';
+export { desktop } from './desktop';

@@ -101,9 +101,11 @@ async function writeChildren(
   call.progress({ phase: PHASE, done, total });
   for (const child of demoChildren(area, plan, today, (id) => existing.has(id))) {
     const id = uuidv7();
-    insertRow(w, 'children', id, childRow(child));
+    // At the county, each child belongs to its township's station, as if that station sent it.
+    const owner = w.role === 'county' ? child.villageCode.slice(0, 9) : w.stationCode;
+    insertRow(w, 'children', id, childRow(child), owner);
     for (const c of child.categories) {
-      insertRow(w, 'child_categories', uuidv7(), categoryRow(id, c));
+      insertRow(w, 'child_categories', uuidv7(), categoryRow(id, c), owner);
       categories++;
     }
     done++;

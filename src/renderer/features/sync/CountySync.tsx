@@ -7,13 +7,13 @@ import type { SyncStationRow, SyncStatus } from '../../../shared/contract';
 import { errorData, errorMessage, ledger } from '../../api';
 import { EnrolStationModal } from './EnrolStationModal';
 import { showFieldErrors } from './fieldErrors';
-import { downloadBase64 } from './files';
 import { CountyFingerprint } from './Fingerprints';
 import { countsText, formatDateTime, STATION_STATE } from './format';
 import { ImportBundlesModal } from './ImportBundlesModal';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { usePassphraseStore } from './passphraseStore';
 import { usePassphrase } from './usePassphrase';
+import { exportBundle } from './bundleExport';
 
 /** A county set up in the app (not by the CLI with a passphrase) has no keys yet: nothing syncs without them. */
 function CreateKeysCard({ onCreated }: { onCreated: () => void }) {
@@ -69,10 +69,9 @@ export function CountySync({ status, reload }: { status: SyncStatus; reload: () 
   const exportFor = async (s: SyncStationRow) => {
     setBusy(`export:${s.code}`);
     try {
-      const out = await withPassphrase((passphrase) => ledger().call('sync.exportBundleData', { passphrase, for: s.code }));
+      const out = await withPassphrase((passphrase) => exportBundle(passphrase, s.code));
       if (out) {
-        downloadBase64(out.fileName, out.data);
-        message.success({ content: `已导出发给“${s.name}”的数据包 ${out.fileName}（${countsText(out.result.counts)}），请复制到U盘交给站点`, duration: 8 });
+        message.success({ content: `已导出发给“${s.name}”的数据包 ${out.fileName}（${countsText(out.counts)}），请复制到U盘交给站点`, duration: 8 });
       }
     } catch (e) {
       message.error(`导出失败：${errorMessage(e)}`);

@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Modal, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import type { ImportResult, Progress as OpProgress } from '../../../shared/contract';
-import { errorData, ledger } from '../../api';
+import { desktop, errorData, ledger } from '../../api';
 import { BUNDLE_ACCEPT, readAsBase64 } from './files';
 import { ProgressLine } from './ProgressLine';
 
@@ -90,6 +90,27 @@ export function ImportBundlesModal({ open, role, onClose, withPassphrase, onImpo
     }
   };
 
+  /** Desktop app: the native open dialog, and the core reads the files from the USB stick itself. */
+  const chooseNative = async () => {
+    const paths = (await desktop()?.chooseFiles({ purpose: 'openBundles' })) ?? [];
+    if (paths.length === 0) return;
+    setProblem(null);
+    setRunning(true);
+    setResults(null);
+    try {
+      const out = await withPassphrase((passphrase) => ledger().call('sync.importBundles', { paths, passphrase }, setProgress));
+      if (out) {
+        setResults(out.results);
+        onImported();
+      }
+    } catch (e) {
+      setProblem(errorData(e).message);
+    } finally {
+      setRunning(false);
+      setProgress(null);
+    }
+  };
+
   const close = () => {
     if (running) return;
     setFiles([]);
@@ -116,6 +137,11 @@ export function ImportBundlesModal({ open, role, onClose, withPassphrase, onImpo
       }
     >
       <Flex vertical gap={12}>
+        {desktop() && (
+          <Button onClick={() => void chooseNative()} disabled={running} block>
+            从U盘选择数据包…
+          </Button>
+        )}
         <Upload.Dragger
           multiple
           accept={BUNDLE_ACCEPT}

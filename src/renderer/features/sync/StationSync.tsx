@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { fieldErrorsOf, operations, type ImportResult, type Progress as OpProgress, type SyncStatus } from '../../../shared/contract';
 import { errorData, ledger } from '../../api';
 import { showFieldErrors } from './fieldErrors';
-import { downloadBase64 } from './files';
 import { StationFingerprints } from './Fingerprints';
 import { countsText, formatDateTime } from './format';
 import { ImportBundlesModal, ImportResults } from './ImportBundlesModal';
@@ -12,6 +11,7 @@ import { NewPassphraseFields } from './NewPassphraseFields';
 import { ProgressLine } from './ProgressLine';
 import { usePassphraseStore } from './passphraseStore';
 import { usePassphrase } from './usePassphrase';
+import { exportBundle as saveBundle } from './bundleExport';
 
 type WithPassphrase = ReturnType<typeof usePassphrase>['withPassphrase'];
 
@@ -188,10 +188,9 @@ export function StationSync({ status, reload }: { status: SyncStatus; reload: ()
     setProblem(null);
     setExporting(true);
     try {
-      const out = await withPassphrase((passphrase) => ledger().call('sync.exportBundleData', { passphrase }));
+      const out = await withPassphrase((passphrase) => saveBundle(passphrase));
       if (out) {
-        downloadBase64(out.fileName, out.data);
-        setExported({ fileName: out.fileName, counts: countsText(out.result.counts) });
+        setExported({ fileName: out.fileName, counts: countsText(out.counts) });
         message.success(`已导出数据包 ${out.fileName}`);
       }
     } catch (e) {
