@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Flex, Form, Input, Progress, Radio, Steps, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Radio, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { fieldErrorsOf, stationInit, type DemoScale, type Progress as OpProgress, type StationInfo, type StationRole } from '../../../shared/contract';
 import { errorData, ledger } from '../../api';
+import { ProgressLine } from '../../ui/ProgressLine';
 
 /** The county whose divisions ship with the app; a county data dir is created with this code. */
 const DEFAULT_COUNTY_CODE = '341723';
@@ -102,7 +103,6 @@ function DataStep({ info, onDone }: { info: StationInfo; onDone: () => void }) {
     }
   };
 
-  const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
   return (
     <Flex vertical gap={16}>
       <Typography.Paragraph style={{ margin: 0 }}>
@@ -119,15 +119,7 @@ function DataStep({ info, onDone }: { info: StationInfo; onDone: () => void }) {
         ]}
         style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
       />
-      {running && progress && (
-        <div data-testid="demo-progress">
-          <Typography.Text type="secondary">
-            {progress.phase}
-            {progress.total > 1 ? `（${progress.done.toLocaleString('zh-CN')} / ${progress.total.toLocaleString('zh-CN')}）` : ''}
-          </Typography.Text>
-          <Progress percent={percent} status="active" />
-        </div>
-      )}
+      {running && progress && <ProgressLine progress={progress} testId="demo-progress" />}
       {problem && <Alert type="error" showIcon title={`演示数据加载失败：${problem}`} />}
       <Flex gap={8}>
         <Button type="primary" onClick={() => void loadDemo()} loading={running}>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ImportResult, Progress as OpProgress } from '../../../shared/contract';
 import { desktop, errorData, ledger } from '../../api';
 import { BUNDLE_ACCEPT, readAsBase64 } from './files';
-import { ProgressLine } from './ProgressLine';
+import { ProgressLine } from '../../ui/ProgressLine';
 
 /** The contract takes at most this many bundles per call. */
 const MAX_FILES = 20;
@@ -62,21 +62,13 @@ export function ImportBundlesModal({ open, role, onClose, withPassphrase, onImpo
   const [results, setResults] = useState<ImportResult[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const start = async () => {
+  /** Runs one import call; both the browser upload and the native dialog end here. */
+  const importWith = async (call: (passphrase: string) => Promise<{ results: ImportResult[] }>) => {
     setProblem(null);
-    if (files.length === 0) return setProblem('请选择数据包');
-    if (files.length > MAX_FILES) return setProblem(`一次最多导入 ${MAX_FILES} 个数据包，请分批导入`);
     setRunning(true);
     setResults(null);
     try {
-      const payload: { name: string; data: string }[] = [];
-      for (const [i, f] of files.entries()) {
-        setProgress({ phase: '正在读取文件', done: i, total: files.length });
-        if (!f.originFileObj) continue;
-        payload.push({ name: f.name, data: await readAsBase64(f.originFileObj) });
-      }
-      setProgress({ phase: '正在校验并导入', done: 0, total: files.length });
-      const out = await withPassphrase((passphrase) => ledger().call('sync.importBundleData', { files: payload, passphrase }, setProgress));
+      const out = await withPassphrase(call);
       if (out) {
         setResults(out.results);
         setFiles([]);
@@ -90,25 +82,24 @@ export function ImportBundlesModal({ open, role, onClose, withPassphrase, onImpo
     }
   };
 
+  const start = async () => {
+    if (files.length === 0) return setProblem('请选择数据包');
+    if (files.length > MAX_FILES) return setProblem(`一次最多导入 ${MAX_FILES} 个数据包，请分批导入`);
+    await importWith(async (passphrase) => {
+      const payload: { name: string; data: string }[] = [];
+      for (const [i, f] of files.entries()) {
+        setProgress({ phase: '正在读取文件', done: i, total: files.length });
+        if (f.originFileObj) payload.push({ name: f.name, data: await readAsBase64(f.originFileObj) });
+      }
+      setProgress({ phase: '正在校验并导入', done: 0, total: files.length });
+      return ledger().call('sync.importBundleData', { files: payload, passphrase }, setProgress);
+    });
+  };
+
   /** Desktop app: the native open dialog, and the core reads the files from the USB stick itself. */
   const chooseNative = async () => {
     const paths = (await desktop()?.chooseFiles({ purpose: 'openBundles' })) ?? [];
-    if (paths.length === 0) return;
-    setProblem(null);
-    setRunning(true);
-    setResults(null);
-    try {
-      const out = await withPassphrase((passphrase) => ledger().call('sync.importBundles', { paths, passphrase }, setProgress));
-      if (out) {
-        setResults(out.results);
-        onImported();
-      }
-    } catch (e) {
-      setProblem(errorData(e).message);
-    } finally {
-      setRunning(false);
-      setProgress(null);
-    }
+    if (paths.length > 0) await importWith((passphrase) => ledger().call('sync.importBundles', { paths, passphrase }, setProgress));
   };
 
   const close = () => {

@@ -8,7 +8,7 @@ import { StationFingerprints } from './Fingerprints';
 import { countsText, formatDateTime } from './format';
 import { ImportBundlesModal, ImportResults } from './ImportBundlesModal';
 import { NewPassphraseFields } from './NewPassphraseFields';
-import { ProgressLine } from './ProgressLine';
+import { ProgressLine } from '../../ui/ProgressLine';
 import { usePassphraseStore } from './passphraseStore';
 import { usePassphrase } from './usePassphrase';
 import { exportBundle as saveBundle } from './bundleExport';

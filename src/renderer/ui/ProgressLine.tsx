@@ -1,5 +1,5 @@
 import { Progress, Typography } from 'antd';
-import type { Progress as OpProgress } from '../../../shared/contract';
+import type { Progress as OpProgress } from '../../shared/contract';
 
 export function ProgressLine({ progress, testId }: { progress: OpProgress; testId?: string }) {
   const percent = progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
