@@ -18,12 +18,11 @@ export function rowExists(db: Sqlite, table: SyncedTableName, id: string): boole
   return prepared(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
 }
 
-/** Inserts a whole row or updates the given fields; returns the fields written. */
-export function writeRow(db: Sqlite, table: SyncedTableName, id: string, values: Row, audit: AuditEntry): string[] {
+/** Inserts a whole row or updates the given fields; returns the fields written. `exists` spares a lookup the caller already made. */
+export function writeRow(db: Sqlite, table: SyncedTableName, id: string, values: Row, audit: AuditEntry, exists = rowExists(db, table, id)): string[] {
   const columns = Object.keys(values);
   if (columns.length === 0) return [];
   assertIdentifiers(columns);
-  const exists = rowExists(db, table, id);
   if (exists) {
     prepared(db, `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((c) => values[c] ?? null), id);
   } else {

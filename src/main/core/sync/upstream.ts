@@ -11,7 +11,7 @@ import { writeRow } from './applyRows';
 import type { Row } from './capture';
 import { prepared } from './statements';
 import { BOOKKEEPING_COLUMNS, derivedColumns, SYNCED_TABLES, tableRules, type SyncedTableName } from './tables';
-import { COUNTY_ORIGIN, readCountyVersions, scopeOf, stampCountyVersions } from './versions';
+import { COUNTY_ORIGIN, countyClock, readCountyVersions, scopeOf, stampCountyVersions } from './versions';
 
 export function buildUpstream(db: Sqlite, appliedVer: number): { payload: UpstreamPayload; ranges: UpstreamRanges; counts: Record<string, number> } {
   const rows = db.prepare('SELECT seq, epoch, tbl, row_id, fields, base_vers, at, actor FROM sync_outbox ORDER BY epoch, seq').all() as {
@@ -94,6 +94,7 @@ export function applyUpstream(
     'INSERT INTO sync_inbox (station_code, epoch, seq, digest) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET digest = excluded.digest',
   );
   const sorted = [...changes].sort((a, b) => a.epoch - b.epoch || a.seq - b.seq);
+  const clock = countyClock(db);
   for (const change of sorted) {
     const acked = acks[String(change.epoch)] ?? 0;
     const digest = digestOf(change);
@@ -138,12 +139,13 @@ export function applyUpstream(
     }
     if (!current) {
       // A record born at the station: taken whole.
-      writeRow(db, table, change.rowId, change.fields, audit);
-      stampCountyVersions(db, table, change.rowId, Object.keys(change.fields), station, scopeOf(table, station));
+      writeRow(db, table, change.rowId, change.fields, audit, false);
+      stampCountyVersions(db, table, change.rowId, Object.keys(change.fields), station, scopeOf(table, station), { clock, known: {} });
       summary.applied++;
       continue;
     }
     const known = readCountyVersions(db, table, change.rowId)?.vers ?? {};
+    const bulk = { clock, known };
     const accepted: Row = {};
     const lost: string[] = [];
     for (const field of decided) {
@@ -155,17 +157,18 @@ export function applyUpstream(
     if (Object.keys(accepted).length > 0) {
       if ('updated_at' in change.fields) accepted.updated_at = change.fields.updated_at ?? now;
       Object.assign(accepted, rules.derive?.(accepted));
-      writeRow(db, table, change.rowId, accepted, audit);
-      stampCountyVersions(db, table, change.rowId, Object.keys(accepted), station, scopeOf(table, station));
+      writeRow(db, table, change.rowId, accepted, audit, true);
+      stampCountyVersions(db, table, change.rowId, Object.keys(accepted), station, scopeOf(table, station), bulk);
     }
     for (const field of lost) {
       const origin = known[field]![1];
       listConflict(field, origin);
       // Re-stamp the county's value (and what derives from it) so the station receives it again
       // once its own edit is acknowledged; otherwise its pending edit would shadow the county's.
-      stampCountyVersions(db, table, change.rowId, [field, ...(rules.derived?.[field] ?? [])], origin, scopeOf(table, station));
+      stampCountyVersions(db, table, change.rowId, [field, ...(rules.derived?.[field] ?? [])], origin, scopeOf(table, station), bulk);
     }
     summary.applied++;
   }
+  clock.flush();
   return summary;
 }

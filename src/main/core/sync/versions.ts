@@ -31,21 +31,53 @@ export function scopeOf(table: SyncedTableName, stationCode: string): string {
   return SYNCED_TABLES[table].owner === 'county' ? '*' : stationCode;
 }
 
+/** The county's version counter, read once and written once per transaction on bulk paths. */
+export interface CountyClock {
+  next(): number;
+  flush(): void;
+}
+
+export function countyClock(db: Sqlite): CountyClock {
+  let ver = currentCountyVersion(db);
+  let dirty = false;
+  return {
+    next() {
+      dirty = true;
+      return ++ver;
+    },
+    flush() {
+      if (dirty) prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(COUNTER_KEY, String(ver));
+      dirty = false;
+    },
+  };
+}
+
 /**
  * Stamps `fields` of a row with fresh county versions from `origin`; returns the highest one.
- * Runs inside the caller's transaction (the counter and the versions move together).
+ * Runs inside the caller's transaction. A bulk caller passes its clock (flushed by the caller)
+ * and the versions it already read (updated in place).
  */
-export function stampCountyVersions(db: Sqlite, table: SyncedTableName, id: string, fields: string[], origin: string, scope: string): number {
-  let ver = currentCountyVersion(db);
-  const current = readCountyVersions(db, table, id)?.vers ?? {};
-  for (const f of fields) current[f] = [++ver, origin];
-  prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(COUNTER_KEY, String(ver));
+export function stampCountyVersions(
+  db: Sqlite,
+  table: SyncedTableName,
+  id: string,
+  fields: string[],
+  origin: string,
+  scope: string,
+  bulk?: { clock: CountyClock; known: CountyFieldVersions },
+): number {
+  const clock = bulk?.clock ?? countyClock(db);
+  const current = bulk?.known ?? readCountyVersions(db, table, id)?.vers ?? {};
+  let ver = 0;
+  for (const f of fields) current[f] = [(ver = clock.next()), origin];
+  if (!bulk) clock.flush();
+  const max = Math.max(ver, ...Object.values(current).map(([v]) => v));
   prepared(
     db,
     `INSERT INTO county_versions (tbl, row_id, scope, max_ver, vers) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (tbl, row_id) DO UPDATE SET scope = excluded.scope, max_ver = excluded.max_ver, vers = excluded.vers`,
-  ).run(table, id, scope, ver, JSON.stringify(current));
-  return ver;
+  ).run(table, id, scope, max, JSON.stringify(current));
+  return max;
 }
 
 /** Station side: the county versions last received for a row's fields. */
