@@ -23,6 +23,7 @@ import { createCoreContext, type CallContext } from './context';
 import { loadMigrations, migrate } from './db/migrate';
 import { openDatabase, type Sqlite } from './db/open';
 import { demoHandlers } from './demo/handlers';
+import { elderlyHandlers } from './elderly/handlers';
 import type { Handlers } from './handlers';
 import { placesHandlers } from './places/handlers';
 import { stationHandlers } from './station/handlers';
@@ -79,6 +80,7 @@ export function createCore(options: CoreOptions): Core {
     ...stationHandlers(ctx),
     ...placesHandlers(ctx),
     ...childrenHandlers(ctx),
+    ...elderlyHandlers(ctx),
     ...demoHandlers(ctx),
     ...syncHandlers(ctx),
   };

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { childrenOperations } from './children';
 import type { Operation } from './define';
+import { elderlyOperations } from './elderly';
 import { placesOperations } from './places';
 import { stationOperations } from './station';
 import { syncOperations } from './sync';
@@ -13,6 +14,7 @@ export const operations = {
   ...stationOperations,
   ...placesOperations,
   ...childrenOperations,
+  ...elderlyOperations,
   ...syncOperations,
 } as const;
 
@@ -35,6 +37,7 @@ export * from './define';
 export * from './errors';
 export * from './fields';
 export * from './children';
+export * from './elderly';
 export * from './places';
 export * from './station';
 export * from './sync';

@@ -4,10 +4,17 @@
  * new operation without capture cannot slip in untested.
  */
 import { describe, expect, it } from 'vitest';
-import { operationNames, operations, type OperationName } from '../../../src/shared/contract';
+import {
+  operationNames,
+  operations,
+  type ElderContactInput,
+  type ElderInput,
+  type OperationName,
+  type SupportAgreementInput,
+} from '../../../src/shared/contract';
 import type { Core } from '../../../src/main/core/core';
 import { insertRow, updateRow } from '../../../src/main/core/sync/capture';
-import { childInput, stationCore, tempDir } from '../../helpers/core';
+import { childInput, stationCore, tempDir, VILLAGE } from '../../helpers/core';
 import { createCore } from '../../../src/main/core/core';
 
 interface Counts {
@@ -20,6 +27,33 @@ const counts = (core: Core): Counts => ({
 });
 
 type Scenario = (core: Core) => Promise<{ table: string; rowId: string }>;
+
+const elder = (over: Partial<ElderInput> = {}): ElderInput => ({
+  name: '王秀英',
+  idNumber: '341723195003030024',
+  ethnicity: '01',
+  villageCode: VILLAGE,
+  livingSituation: 'alone',
+  capability: 'mild',
+  economicStatus: 'dibao',
+  riskTier: 'priority',
+  groups: [{ group: 'living_alone', startDate: '2023-05-01' }],
+  ...over,
+});
+const contact: ElderContactInput = { name: '王建国', relationship: 'son', phone: '13811112222', registeredOn: '2025-09-01' };
+const agreement = (provides: SupportAgreementInput['supporters'][number]['provides']): SupportAgreementInput => ({
+  supporters: [{ name: '王建国', relationship: 'son', provides }],
+  signedOn: '2025-03-01',
+});
+/** An elder with one contact or agreement: the sub-record's id. */
+const elderWith = async (core: Core, kind: 'contact' | 'agreement') => {
+  const { id: elderId } = await core.call('elders.create', elder());
+  const { id } =
+    kind === 'contact'
+      ? await core.call('elders.saveContact', { elderId, contact })
+      : await core.call('elders.saveAgreement', { elderId, agreement: agreement(['money']) });
+  return { elderId, id };
+};
 
 const scenarios: Partial<Record<OperationName, Scenario>> = {
   'station.init': async () => {
@@ -43,6 +77,40 @@ const scenarios: Partial<Record<OperationName, Scenario>> = {
     const { id } = await core.call('children.create', childInput());
     await core.call('children.delete', { id });
     return { table: 'children', rowId: id };
+  },
+  'elders.create': async (core) => {
+    const { id } = await core.call('elders.create', elder());
+    return { table: 'elders', rowId: id };
+  },
+  'elders.update': async (core) => {
+    const { id } = await core.call('elders.create', elder());
+    await core.call('elders.update', { id, elder: elder({ notes: '已走访' }) });
+    return { table: 'elders', rowId: id };
+  },
+  'elders.delete': async (core) => {
+    const { id } = await core.call('elders.create', elder());
+    await core.call('elders.delete', { id });
+    return { table: 'elders', rowId: id };
+  },
+  'elders.saveContact': async (core) => {
+    const { elderId, id } = await elderWith(core, 'contact');
+    await core.call('elders.saveContact', { elderId, id, contact: { ...contact, phone: '13811113333' } });
+    return { table: 'elder_contacts', rowId: id };
+  },
+  'elders.deleteContact': async (core) => {
+    const { id } = await elderWith(core, 'contact');
+    await core.call('elders.deleteContact', { id });
+    return { table: 'elder_contacts', rowId: id };
+  },
+  'elders.saveAgreement': async (core) => {
+    const { elderId, id } = await elderWith(core, 'agreement');
+    await core.call('elders.saveAgreement', { elderId, id, agreement: { ...agreement(['money', 'care']), reviewOn: '2027-03-01' } });
+    return { table: 'support_agreements', rowId: id };
+  },
+  'elders.deleteAgreement': async (core) => {
+    const { id } = await elderWith(core, 'agreement');
+    await core.call('elders.deleteAgreement', { id });
+    return { table: 'support_agreements', rowId: id };
   },
 };
 

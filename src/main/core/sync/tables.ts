@@ -5,6 +5,8 @@
  */
 import { deriveChildColumns } from '../children/rows';
 import type { DB } from '../db/schema';
+import { deriveElderColumns } from '../elderly/rows';
+import type { ElderlyTables } from '../elderly/schema';
 import type { Row } from './capture';
 
 export interface SyncedTable {
@@ -25,7 +27,16 @@ export const SYNCED_TABLES = {
     derive: deriveChildColumns,
   },
   child_categories: { owner: 'station' },
-} as const satisfies Partial<Record<keyof DB, SyncedTable>>;
+  // high_age_class is not derived: it depends on the day of the save as well as the birth date.
+  elders: {
+    owner: 'station',
+    derived: { name: ['name_pinyin', 'name_initials'], id_number: ['birth_date', 'sex'], village_code: ['township_code'] },
+    derive: deriveElderColumns,
+  },
+  elder_groups: { owner: 'station' },
+  elder_contacts: { owner: 'station' },
+  support_agreements: { owner: 'station' },
+} as const satisfies Partial<Record<keyof DB | keyof ElderlyTables, SyncedTable>>;
 
 /** Bookkeeping columns: written with every edit, never a matter for a person to decide. */
 export const BOOKKEEPING_COLUMNS: ReadonlySet<string> = new Set(['created_at', 'updated_at']);

@@ -1,0 +1,147 @@
+/** The elderly register's list: filters and search-as-you-type, paged, the same shape as the children's. */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { LedgerError, type ElderListResult, type ElderListRow, type ParsedInputOf } from '../../../shared/contract';
+import { ageOn, birthDateForAge, nextDay } from '../../../shared/domain/dates';
+import {
+  DEFAULT_HIGH_AGE_BANDS,
+  highAgeAllowanceClass,
+  type CapabilityLevel,
+  type EconomicStatus,
+  type ElderGroup,
+  type HighAgeBand,
+  type LivingSituation,
+  type RiskTier,
+} from '../../../shared/domain/elderly';
+import { maskIdNumber } from '../../../shared/domain/idNumber';
+import { classifySearch } from '../children/list';
+import type { CoreContext } from '../context';
+import { placeNames } from '../places/handlers';
+import type { ElderlyDB, ElderlyTables } from './schema';
+
+export type ElderListQuery = ParsedInputOf<'elders.list'>;
+
+/** LIKE patterns treat % and _ as wildcards; a search term never should. */
+const likePrefix = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** `owner`: a station lists only its own records; the county passes null (all, or q.stationCode). */
+export function elderFilters(q: ElderListQuery, today: string, owner: string | null, bands: readonly HighAgeBand[]) {
+  return (eb: ExpressionBuilder<ElderlyDB, 'elders'>): Expression<SqlBool> => {
+    const and: Expression<SqlBool>[] = [eb('elders.deleted', '=', 0)];
+    const station = owner ?? q.stationCode;
+    if (station) and.push(eb('elders.station_code', '=', station));
+    const search = q.search ? classifySearch(q.search) : null;
+    if (search?.kind === 'id') and.push(sql<SqlBool>`instr(elders.id_number, ${search.term}) > 0`);
+    if (search?.kind === 'pinyin') {
+      const p = likePrefix(search.term);
+      and.push(eb.or([sql<SqlBool>`elders.name_initials LIKE ${p} ESCAPE '\\'`, sql<SqlBool>`elders.name_pinyin LIKE ${p} ESCAPE '\\'`]));
+    }
+    if (search?.kind === 'name') and.push(sql<SqlBool>`instr(elders.name, ${search.term}) > 0`);
+    if (q.townshipCode) and.push(eb('elders.township_code', '=', q.townshipCode));
+    if (q.villageCode) and.push(eb('elders.village_code', '=', q.villageCode));
+    if (q.riskTier) and.push(eb('elders.risk_tier', '=', q.riskTier));
+    if (q.capability) and.push(eb('elders.capability', '=', q.capability));
+    if (q.economicStatus) and.push(eb('elders.economic_status', '=', q.economicStatus));
+    if (q.highAgeClass) {
+      const band = bands.find((b) => b.value === q.highAgeClass);
+      if (!band) {
+        throw new LedgerError({ code: 'validation', message: '没有这个高龄津贴档次', detail: `unknown high-age class ${q.highAgeClass}`, fieldErrors: { highAgeClass: '没有这个高龄津贴档次' } });
+      }
+      // The class today, from the birth date: a stored class ages with every birthday.
+      if (band.maxAge !== null) and.push(eb('elders.birth_date', '>=', nextDay(birthDateForAge(today, band.maxAge + 1))));
+      and.push(eb('elders.birth_date', '<=', birthDateForAge(today, band.minAge)));
+    }
+    if (q.group) {
+      const group = q.group;
+      // EXISTS per elder, run inside the list index walk (see children/list.ts).
+      and.push(
+        eb.exists(
+          eb
+            .selectFrom('elder_groups')
+            .select(sql.lit(1).as('one'))
+            .whereRef('elder_groups.elder_id', '=', 'elders.id')
+            .where('elder_groups.group_code', '=', group)
+            .where('elder_groups.deleted', '=', 0)
+            .where((g) => g.or([g('elder_groups.end_date', 'is', null), g('elder_groups.end_date', '>=', today)])),
+        ),
+      );
+    }
+    return eb.and(and);
+  };
+}
+
+export async function listElders(ctx: CoreContext, q: ElderListQuery, bands: readonly HighAgeBand[] = DEFAULT_HIGH_AGE_BANDS): Promise<ElderListResult> {
+  const today = ctx.today();
+  const station = ctx.requireStation();
+  const where = elderFilters(q, today, station.role === 'station' ? station.code : null, bands);
+  const kdb = ctx.kdb.withTables<ElderlyTables>();
+  const [countRow, rows] = await Promise.all([
+    kdb.selectFrom('elders').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow(),
+    kdb
+      .selectFrom('elders')
+      .select([
+        'id',
+        'station_code',
+        'name',
+        'sex',
+        'birth_date',
+        'id_number',
+        'phone',
+        'township_code',
+        'village_code',
+        'living_situation',
+        'capability',
+        'economic_status',
+        'risk_tier',
+      ])
+      .where(where)
+      .orderBy('name_pinyin')
+      .orderBy('id')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+  ]);
+  const groups = new Map<string, ElderGroup[]>();
+  if (rows.length > 0) {
+    const held = await kdb
+      .selectFrom('elder_groups')
+      .select(['elder_id', 'group_code'])
+      .where(
+        'elder_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .where('deleted', '=', 0)
+      .where((g) => g.or([g('end_date', 'is', null), g('end_date', '>=', today)]))
+      .orderBy('group_code')
+      .execute();
+    for (const g of held) {
+      const list = groups.get(g.elder_id) ?? [];
+      list.push(g.group_code as ElderGroup);
+      groups.set(g.elder_id, list);
+    }
+  }
+  const names = placeNames(ctx);
+  return {
+    total: countRow.n,
+    rows: rows.map(
+      (r): ElderListRow => ({
+        id: r.id,
+        stationCode: r.station_code,
+        name: r.name,
+        sex: r.sex,
+        birthDate: r.birth_date,
+        age: ageOn(r.birth_date, today),
+        idNumberMasked: maskIdNumber(r.id_number),
+        phone: r.phone ?? undefined,
+        townshipName: names.get(r.township_code) ?? '',
+        villageName: names.get(r.village_code) ?? '',
+        groups: groups.get(r.id) ?? [],
+        livingSituation: (r.living_situation ?? 'other') as LivingSituation,
+        capability: (r.capability ?? 'intact') as CapabilityLevel,
+        economicStatus: (r.economic_status ?? 'general') as EconomicStatus,
+        riskTier: (r.risk_tier ?? 'general') as RiskTier,
+        highAgeClass: highAgeAllowanceClass(r.birth_date, today, bands),
+      }),
+    ),
+  };
+}
