@@ -40,6 +40,7 @@ function status(ctx: CoreContext): StationStatus {
     ...info(ctx),
     counts: {
       children: count(ctx, 'SELECT count(*) AS n FROM children WHERE deleted = 0'),
+      elders: count(ctx, 'SELECT count(*) AS n FROM elders WHERE deleted = 0'),
       townships: count(ctx, "SELECT count(*) AS n FROM places WHERE level = 'township' AND deleted = 0"),
       villages: count(ctx, "SELECT count(*) AS n FROM places WHERE level = 'village' AND deleted = 0"),
     },

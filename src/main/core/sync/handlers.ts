@@ -70,7 +70,7 @@ async function importFile(ctx: CoreContext, call: CallContext, identity: string,
 }
 
 function describeRecord(ctx: CoreContext, table: string, id: string): string {
-  if (table === 'children') return (ctx.db.prepare('SELECT name FROM children WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? id;
+  if (table === 'children' || table === 'elders') return (ctx.db.prepare(`SELECT name FROM ${table} WHERE id = ?`).get(id) as { name: string } | undefined)?.name ?? id;
   if (table === 'child_categories') {
     const r = ctx.db.prepare('SELECT c.name FROM child_categories k JOIN children c ON c.id = k.child_id WHERE k.id = ?').get(id) as { name: string } | undefined;
     return r ? `${r.name}（儿童类别）` : id;
