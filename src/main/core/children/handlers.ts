@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { LedgerError, type ChildData, type ChildRecord } from '../../../shared/contract';
-import { normaliseIdNumber } from '../../../shared/domain/idNumber';
 import type { CallContext, CoreContext } from '../context';
 import type { ChildCategoriesTable, ChildrenTable } from '../db/schema';
 import type { Handlers } from '../handlers';
-import { insertRow, softDeleteRow, updateRow, type WriteContext } from '../sync/capture';
+import { checkAgainstStore, findByIdNumber, ownerOf, requireOwnLive, writeTagRows, type TagRows } from '../people/register';
+import { insertRow, softDeleteRow, updateRow } from '../sync/capture';
 import { recordScopeMove } from '../sync/versions';
 import { placeNames } from '../places/handlers';
 import { listChildren } from './list';
@@ -13,63 +13,27 @@ import { categoryRow, childRecord, childRow } from './rows';
 const NOT_FOUND = (id: string) =>
   new LedgerError({ code: 'not_found', message: '该儿童记录不存在或已被删除', detail: `child ${id} not found` });
 
-function findByIdNumber(ctx: CoreContext, idNumber: string, exceptId?: string): { id: string; name: string } | null {
-  const row = ctx.db
-    .prepare('SELECT id, name FROM children WHERE id_number = ? AND deleted = 0 AND id IS NOT ? LIMIT 1')
-    .get(normaliseIdNumber(idNumber), exceptId ?? null) as { id: string; name: string } | undefined;
-  return row ?? null;
-}
+type CategoryInput = ChildData['categories'][number];
 
-/** Refuses what the schema cannot know: a repeated ID number, a village outside this station. */
-function checkAgainstStore(ctx: CoreContext, child: ChildData, exceptId?: string): void {
-  const dup = findByIdNumber(ctx, child.idNumber, exceptId);
-  if (dup) {
-    const message = `该身份证号码已登记（${dup.name}），请勿重复录入`;
-    throw new LedgerError({ code: 'duplicate', message, detail: `id number already registered as child ${dup.id}`, existingId: dup.id, fieldErrors: { idNumber: message } });
-  }
-  const village = ctx.db.prepare("SELECT parent_code FROM places WHERE id = ? AND level = 'village' AND deleted = 0").get(child.villageCode) as
-    | { parent_code: string }
-    | undefined;
-  const station = ctx.requireStation();
-  const outside = !village || (station.role === 'station' && village.parent_code !== station.code);
-  if (outside) {
-    const message = village ? `该村（居）不属于${station.name}` : '请选择所在村（居）';
-    throw new LedgerError({ code: 'validation', message, detail: `village ${child.villageCode} is outside this station`, fieldErrors: { villageCode: message } });
-  }
-}
+const CATEGORY_ROWS: TagRows<CategoryInput> = {
+  table: 'child_categories',
+  parentColumn: 'child_id',
+  codeColumn: 'category',
+  codeOf: (c) => c.category,
+  startOf: (c) => c.startDate,
+  row: categoryRow,
+};
 
-/**
- * Category rows keep their ids across edits (their history syncs field by field). An entry sent
- * without an id matches an existing row of the same category and start date, so a re-import or
- * a client that drops ids does not churn rows.
- */
-function writeCategories(w: WriteContext, childId: string, child: ChildData, owner: string): void {
-  const existing = w.db
-    .prepare('SELECT id, category, start_date FROM child_categories WHERE child_id = ? AND deleted = 0')
-    .all(childId) as { id: string; category: string; start_date: string }[];
-  const kept = new Set<string>();
-  for (const c of child.categories) {
-    const match =
-      existing.find((e) => e.id === c.id && !kept.has(e.id)) ??
-      existing.find((e) => !c.id && !kept.has(e.id) && e.category === c.category && e.start_date === c.startDate);
-    if (match) {
-      updateRow(w, 'child_categories', match.id, categoryRow(childId, c));
-      kept.add(match.id);
-    } else {
-      insertRow(w, 'child_categories', uuidv7(), categoryRow(childId, c), owner);
-    }
-  }
-  for (const e of existing) if (!kept.has(e.id)) softDeleteRow(w, 'child_categories', e.id);
-}
+const MOVED_AWAY = '该儿童已迁至其他乡镇，记录由新乡镇的站点维护';
+const requireOwnChild = (ctx: CoreContext, id: string) => requireOwnLive(ctx, 'children', id, () => NOT_FOUND(id), MOVED_AWAY);
 
 export function createChild(ctx: CoreContext, call: CallContext, child: ChildData): { id: string } {
   return ctx.write(call, (w) => {
-    checkAgainstStore(ctx, child);
+    checkAgainstStore(ctx, 'children', child);
     const id = uuidv7();
-    // A child entered at the county belongs to its township's station, which then receives it.
-    const owner = w.role === 'county' ? child.villageCode.slice(0, 9) : w.stationCode;
+    const owner = ownerOf(w, child.villageCode);
     insertRow(w, 'children', id, childRow(child), owner);
-    writeCategories(w, id, child, owner);
+    writeTagRows(w, CATEGORY_ROWS, id, child.categories, owner);
     return { id };
   });
 }
@@ -84,16 +48,6 @@ function getChild(ctx: CoreContext, id: string): ChildRecord {
   return childRecord(row, cats, { township: names.get(row.township_code) ?? '', village: names.get(row.village_code) ?? '' });
 }
 
-/** The live record's owner; a station may change only its own records (not one transferred away). */
-function requireOwnLive(ctx: CoreContext, id: string): string {
-  const row = ctx.db.prepare('SELECT station_code FROM children WHERE id = ? AND deleted = 0').get(id) as { station_code: string } | undefined;
-  if (!row) throw NOT_FOUND(id);
-  const station = ctx.requireStation();
-  if (station.role === 'station' && row.station_code !== station.code) {
-    throw new LedgerError({ code: 'conflict', message: '该儿童已迁至其他乡镇，记录由新乡镇的站点维护', detail: `child ${id} belongs to ${row.station_code}` });
-  }
-  return row.station_code;
-}
 
 /**
  * County: a child moved townships. The record, its categories and their history move to the new
@@ -132,24 +86,24 @@ export function childrenHandlers(
   return {
     'children.list': (q) => listChildren(ctx, q),
     'children.get': ({ id }) => getChild(ctx, id),
-    'children.findByIdNumber': ({ idNumber }) => findByIdNumber(ctx, idNumber),
+    'children.findByIdNumber': ({ idNumber }) => findByIdNumber(ctx, 'children', idNumber),
     'children.create': (child, call) => createChild(ctx, call, child),
     'children.update': ({ id, child }, call) =>
       ctx.write(call, (w) => {
-        const owner = requireOwnLive(ctx, id);
-        checkAgainstStore(ctx, child, id);
+        const owner = requireOwnChild(ctx, id);
+        checkAgainstStore(ctx, 'children', child, id);
         if (child.villageCode.slice(0, 9) !== owner) {
           const message = '迁往其他乡镇（街道）请由县局办理“迁移”，这里只能选择本乡镇的村（居）';
           throw new LedgerError({ code: 'validation', message, detail: 'village change across townships needs a transfer', fieldErrors: { villageCode: message } });
         }
         updateRow(w, 'children', id, childRow(child));
-        writeCategories(w, id, child, owner);
+        writeTagRows(w, CATEGORY_ROWS, id, child.categories, owner);
         return { id };
       }),
     'children.transfer': ({ id, villageCode }, call) => transferChild(ctx, call, id, villageCode),
     'children.delete': ({ id }, call) =>
       ctx.write(call, (w) => {
-        requireOwnLive(ctx, id);
+        requireOwnChild(ctx, id);
         softDeleteRow(w, 'children', id);
         return { id };
       }),

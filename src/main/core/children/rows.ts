@@ -2,45 +2,18 @@
 import type { ChildCategoryRecord, ChildData, ChildRecord } from '../../../shared/contract';
 import type { ChildCategory } from '../../../shared/domain/children';
 import { mandatoryReportReasons } from '../../../shared/domain/children';
-import { parseIdNumber } from '../../../shared/domain/idNumber';
 import type { ChildCategoriesTable, ChildrenTable } from '../db/schema';
 import type { Row } from '../sync/capture';
-import { nameKeys } from './nameKeys';
+import { personColumns } from '../people/register';
 
 const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
 const bool = (v: boolean | undefined): number | null => (v === undefined ? null : v ? 1 : 0);
 const opt = (v: string | undefined): string | null => v ?? null;
 
-/**
- * Columns computed from others: search keys from the name, birth date and sex from the ID number,
- * the township from the village. Whoever writes a source column writes these with it.
- */
-export function deriveChildColumns(values: Row): Row {
-  const out: Row = {};
-  if (typeof values.name === 'string') {
-    const keys = nameKeys(values.name);
-    out.name_pinyin = keys.pinyin;
-    out.name_initials = keys.initials;
-  }
-  if (typeof values.id_number === 'string') {
-    const parsed = parseIdNumber(values.id_number);
-    if (parsed.ok) {
-      out.birth_date = parsed.info.birthDate;
-      out.sex = parsed.info.sex;
-    }
-  }
-  if (typeof values.village_code === 'string') out.township_code = values.village_code.slice(0, 9);
-  return out;
-}
-
 /** Column values for a child, all derived fields (birth date, sex, search keys, township) included. */
 export function childRow(child: ChildData): Row {
-  const parsed = parseIdNumber(child.idNumber);
-  if (!parsed.ok) throw new Error('child id number was not validated');
-  const sources = { name: child.name, id_number: parsed.info.idNumber, village_code: child.villageCode };
   return {
-    ...sources,
-    ...deriveChildColumns(sources),
+    ...personColumns(child),
     ethnicity: child.ethnicity,
     hukou_registered: bool(child.hukouRegistered),
     hukou_type: child.hukouType,

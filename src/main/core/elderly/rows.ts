@@ -11,7 +11,7 @@ import type {
 import { ageOn } from '../../../shared/domain/dates';
 import { highAgeAllowanceClass, type ElderGroup, type HighAgeBand } from '../../../shared/domain/elderly';
 import { parseIdNumber } from '../../../shared/domain/idNumber';
-import { nameKeys } from '../children/nameKeys';
+import { personColumns } from '../people/register';
 import type { Row } from '../sync/capture';
 import type { ElderContactsTable, ElderGroupsTable, EldersTable, SupportAgreementsTable } from './schema';
 
@@ -27,36 +27,12 @@ function parseJson<T>(text: string | null, fallback: T): T {
   }
 }
 
-/**
- * Columns computed from another column: search keys from the name, birth date and sex from the
- * ID number, the township from the village. Whoever writes a source column writes these with it.
- */
-export function deriveElderColumns(values: Row): Row {
-  const out: Row = {};
-  if (typeof values.name === 'string') {
-    const keys = nameKeys(values.name);
-    out.name_pinyin = keys.pinyin;
-    out.name_initials = keys.initials;
-  }
-  if (typeof values.id_number === 'string') {
-    const parsed = parseIdNumber(values.id_number);
-    if (parsed.ok) {
-      out.birth_date = parsed.info.birthDate;
-      out.sex = parsed.info.sex;
-    }
-  }
-  if (typeof values.village_code === 'string') out.township_code = values.village_code.slice(0, 9);
-  return out;
-}
-
 /** Column values for an elder, derived fields included; `today` and `bands` fix the allowance class. */
 export function elderRow(elder: ElderData, today: string, bands: readonly HighAgeBand[]): Row {
   const parsed = parseIdNumber(elder.idNumber);
   if (!parsed.ok) throw new Error('elder id number was not validated');
-  const sources = { name: elder.name, id_number: parsed.info.idNumber, village_code: elder.villageCode };
   return {
-    ...sources,
-    ...deriveElderColumns(sources),
+    ...personColumns(elder),
     ethnicity: elder.ethnicity,
     address: opt(elder.address),
     phone: opt(elder.phone),

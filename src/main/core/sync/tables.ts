@@ -3,9 +3,8 @@
  * through `sync/capture.ts`, which records every change in the outbox. `owner` says whose scope a
  * row belongs to: a station's own records, or county reference data every station receives.
  */
-import { deriveChildColumns } from '../children/rows';
 import type { DB } from '../db/schema';
-import { deriveElderColumns } from '../elderly/rows';
+import { derivePersonColumns, PERSON_DERIVED } from '../people/derive';
 import type { ElderlyTables } from '../elderly/schema';
 import type { Row } from './capture';
 
@@ -23,15 +22,15 @@ export const SYNCED_TABLES = {
   places: { owner: 'county' },
   children: {
     owner: 'station',
-    derived: { name: ['name_pinyin', 'name_initials'], id_number: ['birth_date', 'sex'], village_code: ['township_code'] },
-    derive: deriveChildColumns,
+    derived: PERSON_DERIVED,
+    derive: derivePersonColumns,
   },
   child_categories: { owner: 'station' },
   // high_age_class is not derived: it depends on the day of the save as well as the birth date.
   elders: {
     owner: 'station',
-    derived: { name: ['name_pinyin', 'name_initials'], id_number: ['birth_date', 'sex'], village_code: ['township_code'] },
-    derive: deriveElderColumns,
+    derived: PERSON_DERIVED,
+    derive: derivePersonColumns,
   },
   elder_groups: { owner: 'station' },
   elder_contacts: { owner: 'station' },
