@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Sqlite } from '../../src/main/core/db/open';
-import { classifySearch } from '../../src/main/core/children/list';
+import { classifySearch } from '../../src/main/core/people/list';
 import type { ChildListInput } from '../../src/shared/contract';
 import { AGE_BANDS } from '../../src/shared/domain/children';
 import { birthDateForAge, nextDay } from '../../src/shared/domain/dates';

@@ -4,43 +4,18 @@ import type { ChildListResult, ChildListRow } from '../../../shared/contract';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { AGE_BANDS, mandatoryReportReasons, type ChildCategory, type GuardianshipType, type Schooling } from '../../../shared/domain/children';
 import { ageOn, birthDateForAge, nextDay } from '../../../shared/domain/dates';
-import { maskIdNumber, normaliseIdNumber } from '../../../shared/domain/idNumber';
+import { maskIdNumber } from '../../../shared/domain/idNumber';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
+import { activeTags, personConditions } from '../people/list';
 import { placeNames } from '../places/handlers';
 
 export type ChildListQuery = ParsedInputOf<'children.list'>;
 
-export type SearchKind = 'id' | 'pinyin' | 'name';
-
-/** What a typed search means: ID digits, pinyin (full or initials), or characters of a name. */
-export function classifySearch(raw: string): { kind: SearchKind; term: string } | null {
-  const term = raw.trim();
-  if (term === '') return null;
-  const id = normaliseIdNumber(term);
-  if (/^\d+X?$/.test(id)) return { kind: 'id', term: id };
-  if (/^[a-zA-Z]+$/.test(term)) return { kind: 'pinyin', term: term.toLowerCase() };
-  return { kind: 'name', term };
-}
-
-/** LIKE patterns treat % and _ as wildcards; a search term never should. */
-const likePrefix = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** `owner`: a station lists only its own records; the county passes null (all, or q.stationCode). */
 export function childFilters(q: ChildListQuery, today: string, owner: string | null) {
   return (eb: ExpressionBuilder<DB, 'children'>): Expression<SqlBool> => {
-    const and: Expression<SqlBool>[] = [eb('children.deleted', '=', 0)];
-    const station = owner ?? q.stationCode;
-    if (station) and.push(eb('children.station_code', '=', station));
-    const search = q.search ? classifySearch(q.search) : null;
-    if (search?.kind === 'id') and.push(sql<SqlBool>`instr(children.id_number, ${search.term}) > 0`);
-    if (search?.kind === 'pinyin') {
-      const p = likePrefix(search.term);
-      and.push(eb.or([sql<SqlBool>`children.name_initials LIKE ${p} ESCAPE '\\'`, sql<SqlBool>`children.name_pinyin LIKE ${p} ESCAPE '\\'`]));
-    }
-    if (search?.kind === 'name') and.push(sql<SqlBool>`instr(children.name, ${search.term}) > 0`);
-    if (q.townshipCode) and.push(eb('children.township_code', '=', q.townshipCode));
-    if (q.villageCode) and.push(eb('children.village_code', '=', q.villageCode));
+    const and = personConditions('children', q, owner);
     if (q.guardianshipType) and.push(eb('children.guardianship_type', '=', q.guardianshipType));
     if (q.ageBand) {
       const band = AGE_BANDS.find((b) => b.value === q.ageBand)!;
@@ -98,26 +73,10 @@ export async function listChildren(ctx: CoreContext, q: ChildListQuery): Promise
       .offset(q.offset)
       .execute(),
   ]);
-  const categories = new Map<string, ChildCategory[]>();
-  if (rows.length > 0) {
-    const cats = await ctx.kdb
-      .selectFrom('child_categories')
-      .select(['child_id', 'category'])
-      .where(
-        'child_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .where('deleted', '=', 0)
-      .where((c) => c.or([c('end_date', 'is', null), c('end_date', '>=', today)]))
-      .orderBy('category')
-      .execute();
-    for (const c of cats) {
-      const list = categories.get(c.child_id) ?? [];
-      list.push(c.category as ChildCategory);
-      categories.set(c.child_id, list);
-    }
-  }
+  const categories = activeTags(ctx.db, { table: 'child_categories', parentColumn: 'child_id', codeColumn: 'category' }, rows.map((r) => r.id), today) as Map<
+    string,
+    ChildCategory[]
+  >;
   const names = placeNames(ctx);
   return {
     total: countRow.n,

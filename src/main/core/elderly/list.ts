@@ -13,31 +13,17 @@ import {
   type RiskTier,
 } from '../../../shared/domain/elderly';
 import { maskIdNumber } from '../../../shared/domain/idNumber';
-import { classifySearch } from '../children/list';
+import { activeTags, personConditions } from '../people/list';
 import type { CoreContext } from '../context';
 import { placeNames } from '../places/handlers';
 import type { ElderlyDB, ElderlyTables } from './schema';
 
 export type ElderListQuery = ParsedInputOf<'elders.list'>;
 
-/** LIKE patterns treat % and _ as wildcards; a search term never should. */
-const likePrefix = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** `owner`: a station lists only its own records; the county passes null (all, or q.stationCode). */
 export function elderFilters(q: ElderListQuery, today: string, owner: string | null, bands: readonly HighAgeBand[]) {
   return (eb: ExpressionBuilder<ElderlyDB, 'elders'>): Expression<SqlBool> => {
-    const and: Expression<SqlBool>[] = [eb('elders.deleted', '=', 0)];
-    const station = owner ?? q.stationCode;
-    if (station) and.push(eb('elders.station_code', '=', station));
-    const search = q.search ? classifySearch(q.search) : null;
-    if (search?.kind === 'id') and.push(sql<SqlBool>`instr(elders.id_number, ${search.term}) > 0`);
-    if (search?.kind === 'pinyin') {
-      const p = likePrefix(search.term);
-      and.push(eb.or([sql<SqlBool>`elders.name_initials LIKE ${p} ESCAPE '\\'`, sql<SqlBool>`elders.name_pinyin LIKE ${p} ESCAPE '\\'`]));
-    }
-    if (search?.kind === 'name') and.push(sql<SqlBool>`instr(elders.name, ${search.term}) > 0`);
-    if (q.townshipCode) and.push(eb('elders.township_code', '=', q.townshipCode));
-    if (q.villageCode) and.push(eb('elders.village_code', '=', q.villageCode));
+    const and = personConditions('elders', q, owner);
     if (q.riskTier) and.push(eb('elders.risk_tier', '=', q.riskTier));
     if (q.capability) and.push(eb('elders.capability', '=', q.capability));
     if (q.economicStatus) and.push(eb('elders.economic_status', '=', q.economicStatus));
@@ -100,26 +86,10 @@ export async function listElders(ctx: CoreContext, q: ElderListQuery, bands: rea
       .offset(q.offset)
       .execute(),
   ]);
-  const groups = new Map<string, ElderGroup[]>();
-  if (rows.length > 0) {
-    const held = await kdb
-      .selectFrom('elder_groups')
-      .select(['elder_id', 'group_code'])
-      .where(
-        'elder_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .where('deleted', '=', 0)
-      .where((g) => g.or([g('end_date', 'is', null), g('end_date', '>=', today)]))
-      .orderBy('group_code')
-      .execute();
-    for (const g of held) {
-      const list = groups.get(g.elder_id) ?? [];
-      list.push(g.group_code as ElderGroup);
-      groups.set(g.elder_id, list);
-    }
-  }
+  const groups = activeTags(ctx.db, { table: 'elder_groups', parentColumn: 'elder_id', codeColumn: 'group_code' }, rows.map((r) => r.id), today) as Map<
+    string,
+    ElderGroup[]
+  >;
   const names = placeNames(ctx);
   return {
     total: countRow.n,

@@ -1,0 +1,74 @@
+/** What the lists of people share: the owner, search as you type, place filters, active tags. */
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { normaliseIdNumber } from '../../../shared/domain/idNumber';
+import type { Sqlite } from '../db/open';
+import type { PeopleTable } from './register';
+
+export type SearchKind = 'id' | 'pinyin' | 'name';
+
+/** What a typed search means: ID digits, pinyin (full or initials), or characters of a name. */
+export function classifySearch(raw: string): { kind: SearchKind; term: string } | null {
+  const term = raw.trim();
+  if (term === '') return null;
+  const id = normaliseIdNumber(term);
+  if (/^\d+X?$/.test(id)) return { kind: 'id', term: id };
+  if (/^[a-zA-Z]+$/.test(term)) return { kind: 'pinyin', term: term.toLowerCase() };
+  return { kind: 'name', term };
+}
+
+/** LIKE patterns treat % and _ as wildcards; a search term never should. */
+const likePrefix = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export interface PersonListQuery {
+  search?: string;
+  townshipCode?: string;
+  villageCode?: string;
+  stationCode?: string;
+}
+
+/**
+ * Conditions every people list starts with. `owner`: a station lists only its own records; the
+ * county passes null (all, or q.stationCode). Every column here is in the table's covering list
+ * index, so the search is tested inside the index (see the benchmark).
+ */
+export function personConditions(table: PeopleTable, q: PersonListQuery, owner: string | null): Expression<SqlBool>[] {
+  const col = (name: string) => sql.ref(`${table}.${name}`);
+  const and: Expression<SqlBool>[] = [sql<SqlBool>`${col('deleted')} = ${0}`];
+  const station = owner ?? q.stationCode;
+  if (station) and.push(sql<SqlBool>`${col('station_code')} = ${station}`);
+  const search = q.search ? classifySearch(q.search) : null;
+  if (search?.kind === 'id') and.push(sql<SqlBool>`instr(${col('id_number')}, ${search.term}) > 0`);
+  if (search?.kind === 'pinyin') {
+    const p = likePrefix(search.term);
+    and.push(sql<SqlBool>`(${col('name_initials')} LIKE ${p} ESCAPE '\\' OR ${col('name_pinyin')} LIKE ${p} ESCAPE '\\')`);
+  }
+  if (search?.kind === 'name') and.push(sql<SqlBool>`instr(${col('name')}, ${search.term}) > 0`);
+  if (q.townshipCode) and.push(sql<SqlBool>`${col('township_code')} = ${q.townshipCode}`);
+  if (q.villageCode) and.push(sql<SqlBool>`${col('village_code')} = ${q.villageCode}`);
+  return and;
+}
+
+export interface TagTable {
+  table: 'child_categories' | 'elder_groups';
+  parentColumn: 'child_id' | 'elder_id';
+  codeColumn: 'category' | 'group_code';
+}
+
+/** The tags (categories, groups) held on `today` by each of a page's people, in code order. */
+export function activeTags(db: Sqlite, spec: TagTable, ids: readonly string[], today: string): Map<string, string[]> {
+  const tags = new Map<string, string[]>();
+  if (ids.length === 0) return tags;
+  const rows = db
+    .prepare(
+      `SELECT ${spec.parentColumn} AS parent, ${spec.codeColumn} AS code FROM ${spec.table}
+       WHERE ${spec.parentColumn} IN (SELECT value FROM json_each(?)) AND deleted = 0 AND (end_date IS NULL OR end_date >= ?)
+       ORDER BY code`,
+    )
+    .all(JSON.stringify(ids), today) as { parent: string; code: string }[];
+  for (const r of rows) {
+    const list = tags.get(r.parent) ?? [];
+    list.push(r.code);
+    tags.set(r.parent, list);
+  }
+  return tags;
+}
