@@ -38,6 +38,9 @@ import {
   optionalPhone,
   optionalText,
   personName,
+  byId,
+  idNumberLookup,
+  personListInput,
   recordId,
 } from './fields';
 
@@ -222,18 +225,11 @@ export interface ChildListRow {
   reported: boolean;
 }
 
-export const childListInput = z.object({
-  search: z.string().trim().max(30).optional(),
-  townshipCode: z.string().regex(/^\d{9}$/).optional(),
-  villageCode: z.string().regex(/^\d{12}$/).optional(),
+export const childListInput = personListInput.extend({
   category: enumOf(codesOf(CHILD_CATEGORIES), '儿童类别').optional(),
   guardianshipType: enumOf(codesOf(GUARDIANSHIP_TYPES), '监护类型').optional(),
   ageBand: z.enum(AGE_BANDS.map((b) => b.value) as [AgeBand, ...AgeBand[]]).optional(),
   needsReport: z.boolean().optional(),
-  /** County: one station's children. */
-  stationCode: z.string().regex(/^\d{9}$/).optional(),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(500).default(100),
 });
 export type ChildListInput = z.input<typeof childListInput>;
 
@@ -242,13 +238,11 @@ export interface ChildListResult {
   rows: ChildListRow[];
 }
 
-const byId = z.object({ id: recordId });
-
 export const childrenOperations = {
   'children.list': query<ChildListResult>()(childListInput),
   'children.get': query<ChildRecord>()(byId),
   /** For the form: tells at once that an ID number is already registered. */
-  'children.findByIdNumber': query<{ id: string; name: string } | null>()(z.object({ idNumber: z.string().max(40) })),
+  'children.findByIdNumber': query<{ id: string; name: string } | null>()(idNumberLookup),
   'children.create': mutation<{ id: string }>()(childInput),
   'children.update': mutation<{ id: string }>()(z.object({ id: recordId, child: childInput })),
   'children.delete': mutation<{ id: string }>()(byId),

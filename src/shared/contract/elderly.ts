@@ -23,7 +23,7 @@ import { ETHNICITIES } from '../domain/ethnicities';
 import { parseIdNumber, type Sex } from '../domain/idNumber';
 import { codesOf } from '../domain/labels';
 import { mutation, query } from './define';
-import { enumOf, idNumber, isoDate, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, personName, recordId } from './fields';
+import { byId, enumOf, idNumber, idNumberLookup, isoDate, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, personListInput, personName, recordId } from './fields';
 
 const villageCode = z.string({ error: '请选择所在村（居）' }).regex(/^\d{12}$/, '请选择所在村（居）');
 
@@ -267,20 +267,13 @@ export interface ElderListRow {
   highAgeClass: string | null;
 }
 
-export const elderListInput = z.object({
-  search: z.string().trim().max(30).optional(),
-  townshipCode: z.string().regex(/^\d{9}$/).optional(),
-  villageCode: z.string().regex(/^\d{12}$/).optional(),
+export const elderListInput = personListInput.extend({
   group: enumOf(codesOf(ELDER_GROUPS), '对象类别').optional(),
   riskTier: enumOf(codesOf(RISK_TIERS), '探访等级').optional(),
   capability: enumOf(codesOf(CAPABILITY_LEVELS), '能力等级').optional(),
   economicStatus: enumOf(codesOf(ECONOMIC_STATUSES), '经济状况').optional(),
   /** A high-age allowance band value (bands are configurable, so checked by the core). */
   highAgeClass: z.string().max(20).optional(),
-  /** County: one station's elders. */
-  stationCode: z.string().regex(/^\d{9}$/).optional(),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(500).default(100),
 });
 export type ElderListInput = z.input<typeof elderListInput>;
 
@@ -289,13 +282,11 @@ export interface ElderListResult {
   rows: ElderListRow[];
 }
 
-const byId = z.object({ id: recordId });
-
 export const elderlyOperations = {
   'elders.list': query<ElderListResult>()(elderListInput),
   'elders.get': query<ElderRecord>()(byId),
   /** For the form: tells at once that an ID number is already registered. */
-  'elders.findByIdNumber': query<{ id: string; name: string } | null>()(z.object({ idNumber: z.string().max(40) })),
+  'elders.findByIdNumber': query<{ id: string; name: string } | null>()(idNumberLookup),
   'elders.create': mutation<{ id: string }>()(elderInput),
   'elders.update': mutation<{ id: string }>()(z.object({ id: recordId, elder: elderInput })),
   'elders.delete': mutation<{ id: string }>()(byId),

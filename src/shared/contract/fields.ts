@@ -88,3 +88,19 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+/** What every list of people takes: search as you type, places, (county) a station, a page. */
+export const personListInput = z.object({
+  search: z.string().trim().max(30).optional(),
+  townshipCode: z.string().regex(/^\d{9}$/).optional(),
+  villageCode: z.string().regex(/^\d{12}$/).optional(),
+  /** County: one station's records. */
+  stationCode: z.string().regex(/^\d{9}$/).optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const byId = z.object({ id: recordId });
+
+/** For forms: tells at once that an ID number is already registered. */
+export const idNumberLookup = z.object({ idNumber: z.string().max(40) });
