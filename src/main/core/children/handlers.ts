@@ -6,7 +6,7 @@ import type { Handlers } from '../handlers';
 import { checkAgainstStore, findByIdNumber, ownerOf, requireOwnLive, writeTagRows, type TagRows } from '../people/register';
 import { insertRow, softDeleteRow, updateRow } from '../sync/capture';
 import { recordScopeMove } from '../sync/versions';
-import { placeNames } from '../places/handlers';
+import { placeNamesOf } from '../places/handlers';
 import { listChildren } from './list';
 import { categoryRow, childRecord, childRow } from './rows';
 
@@ -44,8 +44,7 @@ function getChild(ctx: CoreContext, id: string): ChildRecord {
   const cats = ctx.db
     .prepare('SELECT * FROM child_categories WHERE child_id = ? AND deleted = 0 ORDER BY start_date, id')
     .all(id) as ChildCategoriesTable[];
-  const names = placeNames(ctx);
-  return childRecord(row, cats, { township: names.get(row.township_code) ?? '', village: names.get(row.village_code) ?? '' });
+  return childRecord(row, cats, placeNamesOf(ctx, row));
 }
 
 

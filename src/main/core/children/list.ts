@@ -1,14 +1,12 @@
 /** The register's list: filters and search-as-you-type, paged; hot path, checked by the benchmark. */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { ChildListResult, ChildListRow } from '../../../shared/contract';
+import type { ChildListResult } from '../../../shared/contract';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { AGE_BANDS, mandatoryReportReasons, type ChildCategory, type GuardianshipType, type Schooling } from '../../../shared/domain/children';
-import { ageOn, birthDateForAge, nextDay } from '../../../shared/domain/dates';
-import { maskIdNumber } from '../../../shared/domain/idNumber';
+import { birthDateForAge, nextDay } from '../../../shared/domain/dates';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
-import { activeTags, personConditions } from '../people/list';
-import { placeNames } from '../places/handlers';
+import { activeTags, personConditions, personListRows } from '../people/list';
 
 export type ChildListQuery = ParsedInputOf<'children.list'>;
 
@@ -77,26 +75,14 @@ export async function listChildren(ctx: CoreContext, q: ChildListQuery): Promise
     string,
     ChildCategory[]
   >;
-  const names = placeNames(ctx);
   return {
     total: countRow.n,
-    rows: rows.map(
-      (r): ChildListRow => ({
-        id: r.id,
-        stationCode: r.station_code,
-        name: r.name,
-        sex: r.sex,
-        birthDate: r.birth_date,
-        age: ageOn(r.birth_date, today),
-        idNumberMasked: maskIdNumber(r.id_number),
-        townshipName: names.get(r.township_code) ?? '',
-        villageName: names.get(r.village_code) ?? '',
-        categories: categories.get(r.id) ?? [],
-        guardianshipType: (r.guardianship_type ?? 'fair') as GuardianshipType,
-        schooling: (r.schooling ?? 'not_in_school') as Schooling,
-        reportReasons: mandatoryReportReasons({ guardianshipType: r.guardianship_type, schooling: r.schooling }),
-        reported: r.report_date !== null,
-      }),
-    ),
+    rows: personListRows(ctx, rows, today, (r) => ({
+      categories: categories.get(r.id) ?? [],
+      guardianshipType: (r.guardianship_type ?? 'fair') as GuardianshipType,
+      schooling: (r.schooling ?? 'not_in_school') as Schooling,
+      reportReasons: mandatoryReportReasons({ guardianshipType: r.guardianship_type, schooling: r.schooling }),
+      reported: r.report_date !== null,
+    })),
   };
 }

@@ -3,7 +3,7 @@ import { LedgerError, type ElderData, type ElderRecord } from '../../../shared/c
 import { DEFAULT_HIGH_AGE_BANDS } from '../../../shared/domain/elderly';
 import type { CallContext, CoreContext } from '../context';
 import type { Handlers } from '../handlers';
-import { placeNames } from '../places/handlers';
+import { placeNamesOf } from '../places/handlers';
 import { checkAgainstStore, findByIdNumber, ownerOf, requireOwnLive, writeTagRows, type TagRows } from '../people/register';
 import { insertRow, softDeleteRow, updateRow } from '../sync/capture';
 import { listElders } from './list';
@@ -64,8 +64,7 @@ function getElder(ctx: CoreContext, id: string): ElderRecord {
   const agreements = ctx.db
     .prepare('SELECT * FROM support_agreements WHERE elder_id = ? AND deleted = 0 ORDER BY signed_on DESC, id DESC')
     .all(id) as SupportAgreementsTable[];
-  const names = placeNames(ctx);
-  return elderRecord(row, { groups, contacts, agreements }, { township: names.get(row.township_code) ?? '', village: names.get(row.village_code) ?? '' }, ctx.today(), BANDS);
+  return elderRecord(row, { groups, contacts, agreements }, placeNamesOf(ctx, row), ctx.today(), BANDS);
 }
 
 type SubTable = 'elder_contacts' | 'support_agreements';

@@ -1,7 +1,7 @@
 /** The elderly register's list: filters and search-as-you-type, paged, the same shape as the children's. */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { LedgerError, type ElderListResult, type ElderListRow, type ParsedInputOf } from '../../../shared/contract';
-import { ageOn, birthDateForAge, nextDay } from '../../../shared/domain/dates';
+import { LedgerError, type ElderListResult, type ParsedInputOf } from '../../../shared/contract';
+import { birthDateForAge, nextDay } from '../../../shared/domain/dates';
 import {
   DEFAULT_HIGH_AGE_BANDS,
   highAgeAllowanceClass,
@@ -12,10 +12,8 @@ import {
   type LivingSituation,
   type RiskTier,
 } from '../../../shared/domain/elderly';
-import { maskIdNumber } from '../../../shared/domain/idNumber';
-import { activeTags, personConditions } from '../people/list';
+import { activeTags, personConditions, personListRows } from '../people/list';
 import type { CoreContext } from '../context';
-import { placeNames } from '../places/handlers';
 import type { ElderlyDB, ElderlyTables } from './schema';
 
 export type ElderListQuery = ParsedInputOf<'elders.list'>;
@@ -90,28 +88,16 @@ export async function listElders(ctx: CoreContext, q: ElderListQuery, bands: rea
     string,
     ElderGroup[]
   >;
-  const names = placeNames(ctx);
   return {
     total: countRow.n,
-    rows: rows.map(
-      (r): ElderListRow => ({
-        id: r.id,
-        stationCode: r.station_code,
-        name: r.name,
-        sex: r.sex,
-        birthDate: r.birth_date,
-        age: ageOn(r.birth_date, today),
-        idNumberMasked: maskIdNumber(r.id_number),
-        phone: r.phone ?? undefined,
-        townshipName: names.get(r.township_code) ?? '',
-        villageName: names.get(r.village_code) ?? '',
-        groups: groups.get(r.id) ?? [],
-        livingSituation: (r.living_situation ?? 'other') as LivingSituation,
-        capability: (r.capability ?? 'intact') as CapabilityLevel,
-        economicStatus: (r.economic_status ?? 'general') as EconomicStatus,
-        riskTier: (r.risk_tier ?? 'general') as RiskTier,
-        highAgeClass: highAgeAllowanceClass(r.birth_date, today, bands),
-      }),
-    ),
+    rows: personListRows(ctx, rows, today, (r) => ({
+      phone: r.phone ?? undefined,
+      groups: groups.get(r.id) ?? [],
+      livingSituation: (r.living_situation ?? 'other') as LivingSituation,
+      capability: (r.capability ?? 'intact') as CapabilityLevel,
+      economicStatus: (r.economic_status ?? 'general') as EconomicStatus,
+      riskTier: (r.risk_tier ?? 'general') as RiskTier,
+      highAgeClass: highAgeAllowanceClass(r.birth_date, today, bands),
+    })),
   };
 }

@@ -1,6 +1,10 @@
 /** What the lists of people share: the owner, search as you type, place filters, active tags. */
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { normaliseIdNumber } from '../../../shared/domain/idNumber';
+import type { Sex } from '../../../shared/domain/idNumber';
+import { maskIdNumber, normaliseIdNumber } from '../../../shared/domain/idNumber';
+import { ageOn } from '../../../shared/domain/dates';
+import type { CoreContext } from '../context';
+import { placeNames } from '../places/handlers';
 import type { Sqlite } from '../db/open';
 import type { PeopleTable } from './register';
 
@@ -71,4 +75,45 @@ export function activeTags(db: Sqlite, spec: TagTable, ids: readonly string[], t
     tags.set(r.parent, list);
   }
   return tags;
+}
+
+/** The columns every people list selects, in its covering index. */
+export interface PersonListColumns {
+  id: string;
+  station_code: string;
+  name: string;
+  sex: Sex;
+  birth_date: string;
+  id_number: string;
+  township_code: string;
+  village_code: string;
+}
+
+export interface PersonListBase {
+  id: string;
+  stationCode: string;
+  name: string;
+  sex: Sex;
+  birthDate: string;
+  age: number;
+  idNumberMasked: string;
+  townshipName: string;
+  villageName: string;
+}
+
+/** Maps a page of rows: the fields every people list shows, plus the register's own. */
+export function personListRows<R extends PersonListColumns, T>(ctx: CoreContext, rows: readonly R[], today: string, own: (r: R) => T): (PersonListBase & T)[] {
+  const names = placeNames(ctx, rows.flatMap((r) => [r.township_code, r.village_code]));
+  return rows.map((r) => ({
+    id: r.id,
+    stationCode: r.station_code,
+    name: r.name,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    age: ageOn(r.birth_date, today),
+    idNumberMasked: maskIdNumber(r.id_number),
+    townshipName: names.get(r.township_code) ?? '',
+    villageName: names.get(r.village_code) ?? '',
+    ...own(r),
+  }));
 }

@@ -17,10 +17,18 @@ export function placeTree(ctx: CoreContext): PlaceTree {
   return { county: { code: county?.id ?? '', name: county?.name ?? '' }, townships };
 }
 
-/** Names of divisions by code, for list rows; small (one county), so read whole. */
-export function placeNames(ctx: CoreContext): Map<string, string> {
-  const rows = ctx.db.prepare('SELECT id, name FROM places').all() as { id: string; name: string }[];
+/** Names of the divisions a page or a record mentions (not the whole list on every call). */
+export function placeNames(ctx: CoreContext, codes: readonly string[]): Map<string, string> {
+  const rows = ctx.db
+    .prepare('SELECT id, name FROM places WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...new Set(codes)])) as { id: string; name: string }[];
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** A record's township and village names. */
+export function placeNamesOf(ctx: CoreContext, row: { township_code: string; village_code: string }): { township: string; village: string } {
+  const names = placeNames(ctx, [row.township_code, row.village_code]);
+  return { township: names.get(row.township_code) ?? '', village: names.get(row.village_code) ?? '' };
 }
 
 export function placesHandlers(ctx: CoreContext): Pick<Handlers, 'places.tree'> {

@@ -10,7 +10,6 @@ const KEYS = {
   enrolmentToken: 'sync.enrolment_token',
   appliedVer: 'sync.applied_ver',
   lastSyncAt: 'sync.last_sync_at',
-  lastExportAt: 'sync.last_export_at',
   hubUrl: 'sync.hub_url',
 } as const;
 export type StateKey = keyof typeof KEYS;
