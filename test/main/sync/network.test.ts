@@ -3,7 +3,7 @@
  * the USB stick, unenrolled senders refused, bodies bounded, and a dropped connection harmless.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ let countyDir: string;
 let station: Core;
 let hub: ChildProcess;
 let hubUrl: string;
+let enrolmentFile: string;
 
 async function startServe(dir: string): Promise<{ proc: ChildProcess; url: string }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/main/cli/main.ts'), 'serve', '--port', '0', '--data-dir', dir], {
@@ -44,6 +45,7 @@ beforeAll(async () => {
   await county.call('station.init', { role: 'county', code: '341723', name: '青阳县民政局' });
   await county.call('sync.createKeys', { passphrase: COUNTY_PASS });
   const enrolment = join(tempDir(), 'enrol.json');
+  enrolmentFile = enrolment;
   await county.call('sync.enrolStation', { code: '341723100', outPath: enrolment });
   county.close();
   station = createCore({ dataDir: tempDir('ledger-station-'), actor: 'station-tester' });
@@ -117,6 +119,19 @@ describe('network sync with the county hub', () => {
     await stranger.call('station.init', { role: 'station', code: '341723101', name: '木镇镇社工站' });
     await expect(stranger.call('sync.withHub', { hubUrl, passphrase: STATION_PASS })).rejects.toMatchObject({ data: { code: 'not_initialised' } });
     stranger.close();
+    // A station the county never enrolled, holding the county's keys (a copied enrolment file
+    // relabelled): its bundle reaches the hub and is refused there, not only at home.
+    const copied = JSON.parse(readFileSync(enrolmentFile, 'utf8')) as { station: { code: string; name: string } };
+    copied.station = { code: '341723102', name: '庙前镇社工站' };
+    const forged = join(tempDir(), 'forged.json');
+    writeFileSync(forged, JSON.stringify(copied));
+    const impostor = createCore({ dataDir: tempDir() });
+    await impostor.call('station.init', { role: 'station', code: '341723102', name: '庙前镇社工站' });
+    await impostor.call('sync.acceptEnrolment', { path: forged, passphrase: STATION_PASS });
+    await expect(impostor.call('sync.withHub', { hubUrl, passphrase: STATION_PASS })).rejects.toMatchObject({
+      data: { code: 'network', message: '数据包来自未登记或已停用的站点，已拒绝' },
+    });
+    impostor.close();
     await expect(postBundle(hubUrl, new Uint8Array(1000).fill(7))).rejects.toMatchObject({ messageZh: '文件不是有效的台账数据包' });
     const huge = await fetch(new URL(HUB_PATH, hubUrl), {
       method: 'POST',
