@@ -1,7 +1,8 @@
 /** kysely table types, mirroring migrations/. JSON columns hold TEXT and are parsed at the edge. */
 import type { Generated } from 'kysely';
 
-interface SyncedColumns {
+/** Columns every synced table has (see sync/tables.ts). */
+export interface SyncedColumns {
   id: string;
   station_code: string;
   created_at: string;

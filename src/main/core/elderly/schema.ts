@@ -1,13 +1,5 @@
 /** kysely table types of the elderly register, mirroring migrations/0003_elderly.sql. */
-import type { DB } from '../db/schema';
-
-interface SyncedColumns {
-  id: string;
-  station_code: string;
-  created_at: string;
-  updated_at: string;
-  deleted: number;
-}
+import type { DB, SyncedColumns } from '../db/schema';
 
 export interface EldersTable extends SyncedColumns {
   name: string;

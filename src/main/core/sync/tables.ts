@@ -5,7 +5,11 @@
  */
 import type { DB } from '../db/schema';
 import { derivePersonColumns, PERSON_DERIVED } from '../people/derive';
+import type { DrowningTables } from '../drowning/schema';
 import type { ElderlyTables } from '../elderly/schema';
+import type { RulesTables } from '../rules/schema';
+import type { VisitsTables } from '../visits/schema';
+import type { WomenTables } from '../women/schema';
 import type { Row } from './capture';
 
 export interface SyncedTable {
@@ -35,7 +39,20 @@ export const SYNCED_TABLES = {
   elder_groups: { owner: 'station' },
   elder_contacts: { owner: 'station' },
   support_agreements: { owner: 'station' },
-} as const satisfies Partial<Record<keyof DB | keyof ElderlyTables, SyncedTable>>;
+  women: {
+    owner: 'station',
+    derived: PERSON_DERIVED,
+    derive: derivePersonColumns,
+  },
+  // A visit's village and township are copied from its person when saved: where the visit took
+  // place, kept when the person later moves. Not derived columns, so never recomputed.
+  visits: { owner: 'station' },
+  major_changes: { owner: 'station' },
+  drowning_publicity: { owner: 'station' },
+  water_inspections: { owner: 'station' },
+  // The county's configurable rules: reference data every station receives, like places.
+  rules: { owner: 'county' },
+} as const satisfies Partial<Record<keyof (DB & ElderlyTables & VisitsTables & WomenTables & DrowningTables & RulesTables), SyncedTable>>;
 
 /** Bookkeeping columns: written with every edit, never a matter for a person to decide. */
 export const BOOKKEEPING_COLUMNS: ReadonlySet<string> = new Set(['created_at', 'updated_at']);
