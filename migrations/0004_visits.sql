@@ -32,6 +32,7 @@ CREATE TABLE visits (
   supporters_visit TEXT,
   -- JSON arrays of codes.
   hazards TEXT,
+  hazard_note TEXT,
   needs TEXT,
   actions TEXT,
   referrals TEXT,

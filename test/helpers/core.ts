@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import type { ChildInput } from '../../src/shared/contract';
+import type { ChildInput, ElderInput } from '../../src/shared/contract';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/core';
 import { idCheckChar } from '../../src/shared/domain/idNumber';
 
@@ -51,4 +51,25 @@ export function childInput(over: Partial<ChildInput> = {}): ChildInput {
 /** Builds a valid ID number from its first 17 characters. */
 export function validId(first17: string): string {
   return first17 + idCheckChar(first17);
+}
+
+/** A valid elder living alone, born 1950; override what a test is about. */
+export function elderInput(over: Partial<ElderInput> = {}): ElderInput {
+  return {
+    name: '王秀英',
+    idNumber: '341723195003030024',
+    ethnicity: '01',
+    villageCode: VILLAGE,
+    address: '百花村三组12号',
+    phone: '13955556666',
+    maritalStatus: 'widowed',
+    livingSituation: 'alone',
+    capability: 'mild',
+    economicStatus: 'dibao',
+    benefits: ['pension_resident', 'dibao'],
+    riskTier: 'priority',
+    visitor: '陈村医',
+    groups: [{ group: 'living_alone', startDate: '2023-05-01' }],
+    ...over,
+  };
 }

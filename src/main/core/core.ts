@@ -26,8 +26,10 @@ import { demoHandlers } from './demo/handlers';
 import { elderlyHandlers } from './elderly/handlers';
 import type { Handlers } from './handlers';
 import { placesHandlers } from './places/handlers';
+import { rulesHandlers } from './rules/handlers';
 import { stationHandlers } from './station/handlers';
 import { syncHandlers } from './sync/handlers';
+import { visitsHandlers } from './visits/handlers';
 import { logger } from './log';
 
 export interface CoreOptions {
@@ -83,6 +85,8 @@ export function createCore(options: CoreOptions): Core {
     ...elderlyHandlers(ctx),
     ...demoHandlers(ctx),
     ...syncHandlers(ctx),
+    ...visitsHandlers(ctx),
+    ...rulesHandlers(ctx),
   };
 
   async function run(name: string, input: unknown, opts: InvokeOptions = {}): Promise<unknown> {

@@ -9,6 +9,7 @@ import { elderlyOperations } from './elderly';
 import { placesOperations } from './places';
 import { stationOperations } from './station';
 import { syncOperations } from './sync';
+import { visitsOperations } from './visits';
 
 export const operations = {
   ...stationOperations,
@@ -16,6 +17,7 @@ export const operations = {
   ...childrenOperations,
   ...elderlyOperations,
   ...syncOperations,
+  ...visitsOperations,
 } as const;
 
 export type Operations = typeof operations;
@@ -41,5 +43,6 @@ export * from './elderly';
 export * from './places';
 export * from './station';
 export * from './sync';
+export * from './visits';
 export * from './client';
 export * from './transport';

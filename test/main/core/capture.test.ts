@@ -11,6 +11,7 @@ import {
   type ElderInput,
   type OperationName,
   type SupportAgreementInput,
+  type VisitInput,
 } from '../../../src/shared/contract';
 import type { Core } from '../../../src/main/core/core';
 import { insertRow, updateRow } from '../../../src/main/core/sync/capture';
@@ -45,6 +46,13 @@ const agreement = (provides: SupportAgreementInput['supporters'][number]['provid
   supporters: [{ name: '王建国', relationship: 'son', provides }],
   signedOn: '2025-03-01',
 });
+const visit: VisitInput = { visitedOn: '2025-10-08', visitors: ['陈村医'], method: 'home' };
+/** An elder with one visit. */
+const elderVisit = async (core: Core) => {
+  const { id: elderId } = await core.call('elders.create', elder());
+  const { id } = await core.call('visits.create', { subjectKind: 'elder', subjectId: elderId, visit });
+  return { elderId, id };
+};
 /** An elder with one contact or agreement: the sub-record's id. */
 const elderWith = async (core: Core, kind: 'contact' | 'agreement') => {
   const { id: elderId } = await core.call('elders.create', elder());
@@ -112,6 +120,33 @@ const scenarios: Partial<Record<OperationName, Scenario>> = {
     await core.call('elders.deleteAgreement', { id });
     return { table: 'support_agreements', rowId: id };
   },
+  'visits.create': async (core) => {
+    const { id } = await elderVisit(core);
+    return { table: 'visits', rowId: id };
+  },
+  'visits.update': async (core) => {
+    const { id } = await elderVisit(core);
+    await core.call('visits.update', { id, visit: { ...visit, method: 'phone' } });
+    return { table: 'visits', rowId: id };
+  },
+  'visits.delete': async (core) => {
+    const { id } = await elderVisit(core);
+    await core.call('visits.delete', { id });
+    return { table: 'visits', rowId: id };
+  },
+  'visits.saveMajorChange': async (core) => {
+    const { elderId } = await elderVisit(core);
+    const change = { occurredOn: '2025-10-01', description: '摔伤住院' };
+    const { id } = await core.call('visits.saveMajorChange', { subjectKind: 'elder', subjectId: elderId, change });
+    await core.call('visits.saveMajorChange', { subjectKind: 'elder', subjectId: elderId, id, change: { ...change, description: '摔伤住院，已出院' } });
+    return { table: 'major_changes', rowId: id };
+  },
+  'visits.deleteMajorChange': async (core) => {
+    const { elderId } = await elderVisit(core);
+    const { id } = await core.call('visits.saveMajorChange', { subjectKind: 'elder', subjectId: elderId, change: { occurredOn: '2025-10-01', description: '摔伤住院' } });
+    await core.call('visits.deleteMajorChange', { id });
+    return { table: 'major_changes', rowId: id };
+  },
 };
 
 /**
@@ -132,6 +167,7 @@ const notLocalEdits: Partial<Record<OperationName, string>> = {
   'sync.saveSettings': 'the hub address, a local setting in meta',
   'children.transfer': 'a county edit (versions stamped, no outbox): covered in test/main/sync/transfer.test.ts',
   'sync.resolveConflict': 'covered in test/main/sync: taking the station value is a captured county edit',
+  'rules.save': 'a county edit of reference data (versions stamped, no outbox): covered in test/main/core/visits.test.ts',
 };
 
 describe('change capture', () => {

@@ -13,7 +13,7 @@ import { insertRow, softDeleteRow, updateRow, type Row, type WriteContext } from
 import type { SyncedTableName } from '../sync/tables';
 
 /** Tables holding people: each has name, id_number, village_code and their derived columns. */
-export type PeopleTable = Extract<SyncedTableName, 'children' | 'elders'>;
+export type PeopleTable = Extract<SyncedTableName, 'children' | 'elders' | 'women'>;
 
 /** The source columns of a person row with their derived columns. */
 export function personColumns(p: { name: string; idNumber: string; villageCode: string }): Row {

@@ -16,6 +16,7 @@ export interface VisitsTable extends SyncedColumns {
   benefits_received: string | null;
   supporters_visit: string | null;
   hazards: string | null;
+  hazard_note: string | null;
   needs: string | null;
   actions: string | null;
   referrals: string | null;

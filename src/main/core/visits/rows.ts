@@ -1,0 +1,73 @@
+/** Visit rows ⇄ contract records. List-valued fields are JSON text in the row. */
+import type { VisitData, VisitRecord } from '../../../shared/contract';
+import type { SubjectKind } from '../../../shared/domain/visits';
+import type { Row } from '../sync/capture';
+import type { VisitsTable } from './schema';
+import type { Subject } from './subjects';
+
+const json = (v: unknown[]): string | null => (v.length === 0 ? null : JSON.stringify(v));
+const parsed = <T>(text: string | null, empty: T): T => (text ? (JSON.parse(text) as T) : empty);
+
+export function visitRow(v: VisitData, subject: Subject): Row {
+  const health = Object.fromEntries(Object.entries(v.health).filter(([, code]) => code !== undefined));
+  return {
+    subject_kind: subject.kind,
+    subject_id: subject.id,
+    village_code: subject.villageCode,
+    township_code: subject.townshipCode,
+    visited_on: v.visitedOn,
+    visitors: JSON.stringify(v.visitors),
+    method: v.method,
+    health: Object.keys(health).length === 0 ? null : JSON.stringify(health),
+    illness: v.illness ?? null,
+    living_difficulties: v.livingDifficulties ?? null,
+    money_difficulties: v.moneyDifficulties ?? null,
+    benefits_received: v.benefitsReceived ?? null,
+    supporters_visit: v.supportersVisit ?? null,
+    hazards: json(v.hazards),
+    hazard_note: v.hazardNote ?? null,
+    needs: json(v.needs),
+    actions: v.actions ?? null,
+    referrals: v.referrals ?? null,
+    next_visit_on: v.nextVisitOn ?? null,
+    notes: v.notes ?? null,
+  };
+}
+
+const opt = <T>(v: T | null): T | undefined => v ?? undefined;
+
+export function visitRecord(r: VisitsTable, names: { townshipName: string; villageName: string }): VisitRecord {
+  return {
+    id: r.id,
+    stationCode: r.station_code,
+    subjectKind: r.subject_kind as SubjectKind,
+    subjectId: r.subject_id,
+    villageCode: r.village_code,
+    ...names,
+    visitedOn: r.visited_on,
+    visitors: parsed<string[]>(r.visitors, []),
+    method: r.method as VisitData['method'],
+    health: parsed<VisitRecord['health']>(r.health, {}),
+    illness: opt(r.illness),
+    livingDifficulties: opt(r.living_difficulties),
+    moneyDifficulties: opt(r.money_difficulties),
+    benefitsReceived: opt(r.benefits_received),
+    supportersVisit: opt(r.supporters_visit) as VisitData['supportersVisit'],
+    hazards: parsed<VisitData['hazards']>(r.hazards, []),
+    hazardNote: opt(r.hazard_note),
+    needs: parsed<VisitData['needs']>(r.needs, []),
+    actions: opt(r.actions),
+    referrals: opt(r.referrals),
+    nextVisitOn: opt(r.next_visit_on),
+    notes: opt(r.notes),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Something beyond a routine visit: a health concern, a hazard or a need. */
+export function isFlagged(r: Pick<VisitsTable, 'health' | 'hazards' | 'needs'>, routine: Readonly<Record<string, string>>): boolean {
+  if (r.hazards || r.needs) return true;
+  const health = parsed<Record<string, string>>(r.health, {});
+  return Object.entries(health).some(([k, v]) => routine[k] !== undefined && routine[k] !== v);
+}
