@@ -28,21 +28,7 @@ import { ETHNICITIES } from '../domain/ethnicities';
 import { parseIdNumber, type Sex } from '../domain/idNumber';
 import { codesOf } from '../domain/labels';
 import { mutation, query } from './define';
-import {
-  enumOf,
-  idNumber,
-  isoDate,
-  optionalIdNumber,
-  optionalIsoDate,
-  optionalPersonName,
-  optionalPhone,
-  optionalText,
-  personName,
-  byId,
-  idNumberLookup,
-  personListInput,
-  recordId,
-} from './fields';
+import { byId, enumOf, idNumber, idNumberLookup, isoDate, optionalIdNumber, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, personListInput, personName, recordId, transferInput } from './fields';
 
 const relative = z.object({
   name: optionalPersonName('姓名'),
@@ -247,7 +233,5 @@ export const childrenOperations = {
   'children.update': mutation<{ id: string }>()(z.object({ id: recordId, child: childInput })),
   'children.delete': mutation<{ id: string }>()(byId),
   /** County: the child moved townships; the new township's station takes the record, history kept. */
-  'children.transfer': mutation<{ id: string; stationCode: string }>()(
-    z.object({ id: recordId, villageCode: z.string({ error: '请选择迁入的村（居）' }).regex(/^\d{12}$/, '请选择迁入的村（居）') }),
-  ),
+  'children.transfer': mutation<{ id: string; stationCode: string }>()(transferInput),
 } as const;

@@ -23,7 +23,7 @@ import { ETHNICITIES } from '../domain/ethnicities';
 import { parseIdNumber, type Sex } from '../domain/idNumber';
 import { codesOf } from '../domain/labels';
 import { mutation, query } from './define';
-import { byId, enumOf, idNumber, idNumberLookup, isoDate, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, personListInput, personName, recordId } from './fields';
+import { byId, enumOf, idNumber, idNumberLookup, isoDate, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, personListInput, personName, recordId, transferInput } from './fields';
 
 const villageCode = z.string({ error: '请选择所在村（居）' }).regex(/^\d{12}$/, '请选择所在村（居）');
 
@@ -296,4 +296,6 @@ export const elderlyOperations = {
   /** Adds a support agreement (no id) or edits one (id). */
   'elders.saveAgreement': mutation<{ id: string }>()(z.object({ elderId: recordId, id: recordId.optional(), agreement: supportAgreementInput })),
   'elders.deleteAgreement': mutation<{ id: string }>()(byId),
+  /** County: the elder moved townships; the new township's station takes the record, history kept. */
+  'elders.transfer': mutation<{ id: string; stationCode: string }>()(transferInput),
 } as const;

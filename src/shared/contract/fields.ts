@@ -104,3 +104,6 @@ export const byId = z.object({ id: recordId });
 
 /** For forms: tells at once that an ID number is already registered. */
 export const idNumberLookup = z.object({ idNumber: z.string().max(40) });
+
+/** County: a person moved townships, to this village. */
+export const transferInput = z.object({ id: recordId, villageCode: z.string({ error: '请选择迁入的村（居）' }).regex(/^\d{12}$/, '请选择迁入的村（居）') });

@@ -168,6 +168,7 @@ const notLocalEdits: Partial<Record<OperationName, string>> = {
   'children.transfer': 'a county edit (versions stamped, no outbox): covered in test/main/sync/transfer.test.ts',
   'sync.resolveConflict': 'covered in test/main/sync: taking the station value is a captured county edit',
   'rules.save': 'a county edit of reference data (versions stamped, no outbox): covered in test/main/core/visits.test.ts',
+  'elders.transfer': 'a county edit (versions stamped, no outbox): covered in test/main/core/visitsSync.test.ts',
 };
 
 describe('change capture', () => {

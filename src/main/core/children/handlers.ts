@@ -3,9 +3,9 @@ import { LedgerError, type ChildData, type ChildRecord } from '../../../shared/c
 import type { CallContext, CoreContext } from '../context';
 import type { ChildCategoriesTable, ChildrenTable } from '../db/schema';
 import type { Handlers } from '../handlers';
+import { transferPerson } from '../people/transfer';
 import { checkAgainstStore, findByIdNumber, ownerOf, requireOwnLive, writeTagRows, type TagRows } from '../people/register';
 import { insertRow, softDeleteRow, updateRow } from '../sync/capture';
-import { recordScopeMove } from '../sync/versions';
 import { placeNamesOf } from '../places/handlers';
 import { listChildren } from './list';
 import { categoryRow, childRecord, childRow } from './rows';
@@ -48,34 +48,6 @@ function getChild(ctx: CoreContext, id: string): ChildRecord {
 }
 
 
-/**
- * County: a child moved townships. The record, its categories and their history move to the new
- * township's station; the old station receives the move and stops listing the child.
- */
-function transferChild(ctx: CoreContext, call: CallContext, id: string, villageCode: string): { id: string; stationCode: string } {
-  const county = ctx.requireStation();
-  if (county.role !== 'county') throw new LedgerError({ code: 'conflict', message: '儿童迁移只能由县局办理', detail: 'transfer needs the county' });
-  return ctx.write(call, (w) => {
-    const child = ctx.db.prepare('SELECT station_code FROM children WHERE id = ? AND deleted = 0').get(id) as { station_code: string } | undefined;
-    if (!child) throw NOT_FOUND(id);
-    const village = ctx.db.prepare("SELECT parent_code FROM places WHERE id = ? AND level = 'village' AND deleted = 0").get(villageCode) as
-      | { parent_code: string }
-      | undefined;
-    if (!village) throw new LedgerError({ code: 'validation', message: '请选择迁入的村（居）', detail: `no village ${villageCode}`, fieldErrors: { villageCode: '请选择迁入的村（居）' } });
-    const to = village.parent_code;
-    updateRow(w, 'children', id, { village_code: villageCode, township_code: to, station_code: to });
-    if (to !== child.station_code) {
-      recordScopeMove(ctx.db, 'children', id, child.station_code);
-      const cats = ctx.db.prepare('SELECT id FROM child_categories WHERE child_id = ?').all(id) as { id: string }[];
-      for (const c of cats) {
-        updateRow(w, 'child_categories', c.id, { station_code: to });
-        recordScopeMove(ctx.db, 'child_categories', c.id, child.station_code);
-      }
-    }
-    return { id, stationCode: to };
-  });
-}
-
 export function childrenHandlers(
   ctx: CoreContext,
 ): Pick<
@@ -99,7 +71,8 @@ export function childrenHandlers(
         writeTagRows(w, CATEGORY_ROWS, id, child.categories, owner);
         return { id };
       }),
-    'children.transfer': ({ id, villageCode }, call) => transferChild(ctx, call, id, villageCode),
+    'children.transfer': ({ id, villageCode }, call) =>
+      transferPerson(ctx, call, 'children', id, villageCode, { countyOnly: '儿童迁移只能由县局办理', notFound: () => NOT_FOUND(id) }),
     'children.delete': ({ id }, call) =>
       ctx.write(call, (w) => {
         requireOwnChild(ctx, id);

@@ -1,17 +1,18 @@
 import { v7 as uuidv7 } from 'uuid';
 import { LedgerError, type ElderData, type ElderRecord } from '../../../shared/contract';
-import { DEFAULT_HIGH_AGE_BANDS } from '../../../shared/domain/elderly';
 import type { CallContext, CoreContext } from '../context';
 import type { Handlers } from '../handlers';
 import { placeNamesOf } from '../places/handlers';
 import { checkAgainstStore, findByIdNumber, ownerOf, requireOwnLive, writeTagRows, type TagRows } from '../people/register';
 import { insertRow, softDeleteRow, updateRow } from '../sync/capture';
+import { transferPerson } from '../people/transfer';
+import { highAgeBandsOn } from '../rules/read';
 import { listElders } from './list';
 import { agreementRow, contactRow, elderRecord, elderRow, groupRow } from './rows';
 import type { ElderContactsTable, ElderGroupsTable, EldersTable, SupportAgreementsTable } from './schema';
 
-/** The national default bands; a province's own bands are not yet configurable in the app. */
-const BANDS = DEFAULT_HIGH_AGE_BANDS;
+/** The high-age allowance bands in force today: the county's, or the national default. */
+const bandsToday = (ctx: CoreContext) => highAgeBandsOn(ctx.db, ctx.today());
 
 const NOT_FOUND = (id: string) => new LedgerError({ code: 'not_found', message: '该老人记录不存在或已被删除', detail: `elder ${id} not found` });
 
@@ -34,7 +35,7 @@ function createElder(ctx: CoreContext, call: CallContext, elder: ElderData): { i
     checkAgainstStore(ctx, 'elders', elder);
     const id = uuidv7();
     const owner = ownerOf(w, elder.villageCode);
-    insertRow(w, 'elders', id, elderRow(elder, ctx.today(), BANDS), owner);
+    insertRow(w, 'elders', id, elderRow(elder, ctx.today(), bandsToday(ctx)), owner);
     writeTagRows(w, GROUP_ROWS, id, elder.groups, owner);
     return { id };
   });
@@ -48,7 +49,7 @@ function updateElder(ctx: CoreContext, call: CallContext, id: string, elder: Eld
       const message = '这里只能选择本乡镇（街道）的村（居）';
       throw new LedgerError({ code: 'validation', message, detail: 'village change across townships', fieldErrors: { villageCode: message } });
     }
-    updateRow(w, 'elders', id, elderRow(elder, ctx.today(), BANDS));
+    updateRow(w, 'elders', id, elderRow(elder, ctx.today(), bandsToday(ctx)));
     writeTagRows(w, GROUP_ROWS, id, elder.groups, owner);
     return { id };
   });
@@ -64,7 +65,7 @@ function getElder(ctx: CoreContext, id: string): ElderRecord {
   const agreements = ctx.db
     .prepare('SELECT * FROM support_agreements WHERE elder_id = ? AND deleted = 0 ORDER BY signed_on DESC, id DESC')
     .all(id) as SupportAgreementsTable[];
-  return elderRecord(row, { groups, contacts, agreements }, placeNamesOf(ctx, row), ctx.today(), BANDS);
+  return elderRecord(row, { groups, contacts, agreements }, placeNamesOf(ctx, row), ctx.today(), bandsToday(ctx));
 }
 
 type SubTable = 'elder_contacts' | 'support_agreements';
@@ -116,9 +117,10 @@ export function elderlyHandlers(
   | 'elders.deleteContact'
   | 'elders.saveAgreement'
   | 'elders.deleteAgreement'
+  | 'elders.transfer'
 > {
   return {
-    'elders.list': (q) => listElders(ctx, q, BANDS),
+    'elders.list': (q) => listElders(ctx, q, bandsToday(ctx)),
     'elders.get': ({ id }) => getElder(ctx, id),
     'elders.findByIdNumber': ({ idNumber }) => findByIdNumber(ctx, 'elders', idNumber),
     'elders.create': (elder, call) => createElder(ctx, call, elder),
@@ -135,5 +137,7 @@ export function elderlyHandlers(
     'elders.saveAgreement': ({ elderId, id, agreement }, call) =>
       saveSub(ctx, call, 'support_agreements', elderId, id, agreementRow(elderId, agreement)),
     'elders.deleteAgreement': ({ id }, call) => deleteSub(ctx, call, 'support_agreements', id),
+    'elders.transfer': ({ id, villageCode }, call) =>
+      transferPerson(ctx, call, 'elders', id, villageCode, { countyOnly: '老人迁移只能由县局办理', notFound: () => NOT_FOUND(id) }),
   };
 }

@@ -3,7 +3,6 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import { LedgerError, type ElderListResult, type ParsedInputOf } from '../../../shared/contract';
 import { birthDateForAge, nextDay } from '../../../shared/domain/dates';
 import {
-  DEFAULT_HIGH_AGE_BANDS,
   highAgeAllowanceClass,
   type CapabilityLevel,
   type EconomicStatus,
@@ -53,7 +52,7 @@ export function elderFilters(q: ElderListQuery, today: string, owner: string | n
   };
 }
 
-export async function listElders(ctx: CoreContext, q: ElderListQuery, bands: readonly HighAgeBand[] = DEFAULT_HIGH_AGE_BANDS): Promise<ElderListResult> {
+export async function listElders(ctx: CoreContext, q: ElderListQuery, bands: readonly HighAgeBand[]): Promise<ElderListResult> {
   const today = ctx.today();
   const station = ctx.requireStation();
   const where = elderFilters(q, today, station.role === 'station' ? station.code : null, bands);
