@@ -44,6 +44,11 @@ CREATE INDEX visits_subject ON visits (subject_id, deleted, visited_on);
 -- Counts by month, village and township.
 CREATE INDEX visits_month ON visits (deleted, visited_on, subject_kind, village_code);
 
+-- The due list reads, per person, the groups or categories held today and the earliest start:
+-- covering indexes, so that walk never reads the table.
+CREATE INDEX elder_groups_held ON elder_groups (elder_id, deleted, start_date, end_date, group_code);
+CREATE INDEX child_categories_held ON child_categories (child_id, deleted, start_date, end_date, category);
+
 -- A major change (hospital stay, loss of a carer, a death in the family): a visit is due by the
 -- next day, whatever the person's usual frequency.
 CREATE TABLE major_changes (

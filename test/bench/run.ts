@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--children N] [--iterations N] [--warmup N] [--skip-sync | --sync-only] [--sync-profile DIR]`
+ * `npm run bench [-- --json] [--children N] [--iterations N] [--warmup N] [--skip-sync | --sync-only | --due-only] [--sync-profile DIR]`
  *
  * Generates N demo children (default 50,000) in a fresh county data dir, then times the children
  * list through the core (validation, kysely, row mapping) against the same work written by hand
@@ -17,6 +17,10 @@
  * (import ≥ 40% of raw, bundles ≤ 30% of JSON, peak RSS < 300 MB) are reported under `sync`, never
  * asserted; `allMeetTargets` stays about the list queries. --sync-profile DIR writes a CPU profile
  * of the first import run there.
+ * Between the two, the due-list benchmark (test/bench/due.ts): `workbench.due` and `workbench.visitRate`
+ * at 10,000 elders and 100,000 visits through the core beside hand-written SQL, reported under `due`
+ * (target: core p95 < 100 ms, never asserted); a core/raw disagreement stops the bench with exit 1.
+ * --due-only runs just that.
  * With --json, stdout carries exactly one JSON object; progress goes to stderr.
  * Absolute times vary by machine; compare ratios between runs.
  */
@@ -28,6 +32,7 @@ import { generateChildren } from '../../src/main/core/demo/generate';
 import type { ChildListInput } from '../../src/shared/contract';
 import { todayIso } from '../../src/shared/domain/dates';
 import { RawList } from './raw';
+import { dueHumanReport, runDueBench, type DueReport } from './due';
 import { captureQueries, demoContext, queryPlan, summarise, type Timing } from './support';
 import { runSyncBench, syncHumanReport, type SyncReport } from './sync';
 
@@ -54,6 +59,7 @@ const iterations = argValue('--iterations', 200);
 const warmup = argValue('--warmup', 20);
 const skipSync = process.argv.includes('--skip-sync');
 const syncOnly = process.argv.includes('--sync-only');
+const dueOnly = process.argv.includes('--due-only');
 const syncProfileDir = (() => {
   const i = process.argv.indexOf('--sync-profile');
   return i < 0 ? undefined : process.argv[i + 1];
@@ -231,14 +237,16 @@ async function listBench(): Promise<ListReport> {
 }
 
 async function main(): Promise<void> {
-  const list = syncOnly ? null : await listBench();
-  const sync: SyncReport | null = skipSync ? null : await runSyncBench(say, { profileDir: syncProfileDir });
+  const list = syncOnly || dueOnly ? null : await listBench();
+  const due: DueReport | null = syncOnly ? null : await runDueBench(say, { iterations, warmup });
+  const sync: SyncReport | null = skipSync || dueOnly ? null : await runSyncBench(say, { profileDir: syncProfileDir });
   if (json) {
-    process.stdout.write(`${JSON.stringify({ ...list, ...(sync ? { sync } : {}) })}\n`);
+    process.stdout.write(`${JSON.stringify({ ...list, ...(due ? { due } : {}), ...(sync ? { sync } : {}) })}\n`);
     return;
   }
   const syncLines = sync ? syncHumanReport(sync, table) : [];
-  process.stdout.write(`${list ? humanReport(list.generation, list.queries, list.peakRssMiB, syncLines) : syncLines.join('\n')}\n`);
+  const sections = [list ? humanReport(list.generation, list.queries, list.peakRssMiB, syncLines) : syncLines.join('\n'), due ? dueHumanReport(due, table).join('\n') : ''];
+  process.stdout.write(`${sections.filter((s) => s !== '').join('\n\n')}\n`);
 }
 
 /** Which targets a query misses, for the table: "ok", or e.g. "MISSED: ratio p95, p95 time". */

@@ -67,3 +67,36 @@ export function summarise(samples: number[]): Timing {
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return { p50: round(at(0.5)), p95: round(at(0.95)), mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length), n: sorted.length };
 }
+
+export interface TimingOptions {
+  iterations: number;
+  warmup: number;
+  /** Never fewer samples than this, whatever the budget. */
+  minIterations?: number;
+  /** After this long, stop at `minIterations` (a safety against a regression to slow queries). */
+  budgetMs?: number;
+  warmupBudgetMs?: number;
+}
+
+/**
+ * Runs each function in turn per iteration (so drift hits all alike) and returns their samples.
+ * Stops at `iterations`, or at `minIterations` once `budgetMs` has passed (then `capped`).
+ */
+export async function timeInterleaved(fns: (() => unknown)[], opts: TimingOptions): Promise<{ samples: number[][]; capped: boolean }> {
+  const { iterations, warmup, minIterations = 25, budgetMs = 10_000, warmupBudgetMs = 2_000 } = opts;
+  const warmStart = performance.now();
+  for (let i = 0; i < warmup && (i < 2 || performance.now() - warmStart < warmupBudgetMs); i++) for (const fn of fns) await fn();
+  const samples = fns.map(() => [] as number[]);
+  const started = performance.now();
+  let n = 0;
+  while (n < iterations) {
+    if (n >= minIterations && performance.now() - started > budgetMs) break;
+    for (let k = 0; k < fns.length; k++) {
+      const t = performance.now();
+      await fns[k]!();
+      samples[k]!.push(performance.now() - t);
+    }
+    n++;
+  }
+  return { samples, capped: n < iterations };
+}

@@ -1,12 +1,13 @@
 /**
  * The sync benchmark: a county and all its stations (14 in 青阳县), each with its share of the
- * county-scale demo (6,000 children), set up through the core's own operations as the CLI does it.
+ * county-scale demo (6,000 children, 3,500 elders, their categories, groups, contacts, agreements
+ * and a year of visits), set up through the core's own operations as the CLI does it.
  * Each station exports its upstream bundle; the county then imports all of them in one
  * `sync.importBundles` call, in a child process (test/bench/syncImport.ts) so that the peak RSS
  * reported is the import's own.
  *
- * Beside the import, in the same run: the same rows (children + child_categories, every column,
- * taken from the stations' tables) inserted with prepared better-sqlite3 statements in one
+ * Beside the import, in the same run: the same rows (every station register the demo writes, every
+ * column, taken from the stations' tables) inserted with prepared better-sqlite3 statements in one
  * transaction into a fresh county database with the same schema and pragmas — the floor any import
  * could reach. And beside the bundle files: the JSON the payloads hold, uncompressed.
  *
@@ -26,19 +27,21 @@ import type { ImportResult } from '../../src/shared/contract';
 import { findAppRoot } from '../../src/main/core/appRoot';
 import { createCore, type Core } from '../../src/main/core/core';
 import { openDatabase, type Sqlite } from '../../src/main/core/db/open';
+import { SYNCED_TABLES, type SyncedTableName } from '../../src/main/core/sync/tables';
 import { buildUpstream } from '../../src/main/core/sync/upstream';
 
 export const SYNC_TARGETS = { minImportToRaw: 0.4, maxBundleToJson: 0.3, maxPeakRssMB: 300 } as const;
 
 const COUNTY = { code: '341723', name: '青阳县民政局' };
 const COUNTY_PASSPHRASE = 'bench-county-passphrase';
-/** The tables the demo writes at a station; parents first (child_categories references children). */
-const TABLES = ['children', 'child_categories'] as const;
+/** A station's own registers, parents first as tables.ts declares them (child_categories references children). */
+const TABLES = (Object.keys(SYNCED_TABLES) as SyncedTableName[]).filter((t) => SYNCED_TABLES[t].owner === 'station');
 
 export interface SyncReport {
   stations: number;
   children: number;
-  categories: number;
+  /** Rows per table, over all stations. */
+  tables: Record<string, number>;
   /** Change entries in the bundles (= rows: the demo writes each row once). */
   rows: number;
   setupSeconds: number;
@@ -52,7 +55,7 @@ export interface SyncReport {
     /** Median wall time of the `sync.importBundles` call. */
     ms: number;
     samplesMs: number[];
-    /** Change entries applied (children + child_categories). */
+    /** Change entries applied (one per row of every table). */
     applied: number;
     rowsPerSecond: number;
     alreadyHad: number;
@@ -148,8 +151,8 @@ export interface SyncWorld {
   paths: string[];
   /** Each station's demo rows, for the raw insert. */
   perStation: StationRows[];
-  children: number;
-  categories: number;
+  /** Rows per table, over all stations (tables the demo left empty are left out). */
+  tables: Record<string, number>;
   jsonBytes: number;
   bundleBytes: number;
   largestExport: SyncReport['export'];
@@ -210,8 +213,9 @@ export async function buildSyncWorld(root: string, say: (line: string) => void):
       countyPassphrase: COUNTY_PASSPHRASE,
       paths,
       perStation,
-      children: perStation.reduce((n, s) => n + s.get('children')!.rows.length, 0),
-      categories: perStation.reduce((n, s) => n + s.get('child_categories')!.rows.length, 0),
+      tables: Object.fromEntries(
+        TABLES.map((t) => [t, perStation.reduce((n, s) => n + s.get(t)!.rows.length, 0)] as const).filter(([, n]) => n > 0),
+      ),
       jsonBytes,
       bundleBytes,
       largestExport: largest!,
@@ -244,8 +248,9 @@ export async function runSyncBench(say: (line: string) => void, opts: { profileD
   const root = mkdtempSync(join(tmpdir(), 'ledger-bench-sync-'));
   try {
     const world = await buildSyncWorld(root, say);
-    const { children, categories, paths } = world;
-    say(`sync: ${children} children + ${categories} categories in ${paths.length} bundles (${world.setupSeconds} s); importing at the county, ${rounds} rounds ...`);
+    const { tables, paths } = world;
+    const rows = Object.values(tables).reduce((a, b) => a + b, 0);
+    say(`sync: ${rows} rows (${describeTables(tables)}) in ${paths.length} bundles (${world.setupSeconds} s); importing at the county, ${rounds} rounds ...`);
 
     const imports: ChildOutput[] = [];
     const raws: { rows: number; ms: number }[] = [];
@@ -267,10 +272,10 @@ export async function runSyncBench(say: (line: string) => void, opts: { profileD
     const first = imports[0]!;
     const applied = sum(first, 'applied');
     const countyDb = openDatabase(join(root, 'county-import-0'));
-    const held = count(countyDb, 'children') + count(countyDb, 'child_categories');
+    const held = Object.keys(tables).reduce((n, t) => n + count(countyDb, t), 0);
     countyDb.close();
     const complete =
-      imports.every((c) => c.results.every((r) => r.outcome === 'applied') && sum(c, 'applied') === applied) && held === children + categories && applied === children + categories;
+      imports.every((c) => c.results.every((r) => r.outcome === 'applied') && sum(c, 'applied') === applied) && held === rows && applied === rows;
     if (!complete) say(`sync: WARNING the import is incomplete: ${JSON.stringify(first.results.filter((r) => r.outcome !== 'applied'))}; county holds ${held} rows`);
 
     const importMs = median(imports.map((c) => c.ms));
@@ -287,9 +292,9 @@ export async function runSyncBench(say: (line: string) => void, opts: { profileD
     };
     return {
       stations: paths.length,
-      children,
-      categories,
-      rows: children + categories,
+      children: tables.children ?? 0,
+      tables,
+      rows,
       setupSeconds: world.setupSeconds,
       rounds,
       loadAverage: round2(loadavg()[0]!),
@@ -314,6 +319,12 @@ export async function runSyncBench(say: (line: string) => void, opts: { profileD
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+function describeTables(tables: Record<string, number>): string {
+  return Object.entries(tables)
+    .map(([t, n]) => `${n} ${t}`)
+    .join(', ');
 }
 
 /** The sync section of the human report; `table` is run.ts's column layout. */
@@ -342,7 +353,7 @@ export function syncHumanReport(r: SyncReport, table: (header: string[], rows: s
     ['county peak RSS during the import', `${r.peakRssMB.import} MB`, `${r.peakRssMB.beforeImport} MB before`, '', `< ${SYNC_TARGETS.maxPeakRssMB} MB: ${ok(r.targets.peakRss)}`],
   ];
   return [
-    `Sync at county scale: ${r.stations} stations, ${r.children} children + ${r.categories} categories (set up in ${r.setupSeconds} s); import and raw: median of ${r.rounds} runs:`,
+    `Sync at county scale: ${r.stations} stations, ${r.rows} rows: ${describeTables(r.tables)} (set up in ${r.setupSeconds} s); import and raw: median of ${r.rounds} runs:`,
     ...table(['step', 'size', 'rate', 'ratio', 'target'], rows),
     `Import runs ${samples(r.import.samplesMs)} ms, raw runs ${samples(r.raw.samplesMs)} ms; load average ${r.loadAverage}.`,
     `Import: ${r.import.applied} applied, ${r.import.alreadyHad} already had, ${r.import.conflicts} conflicts, ${r.import.refused} refused${r.import.complete ? '' : ' — INCOMPLETE'}.` +

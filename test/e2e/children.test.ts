@@ -50,6 +50,9 @@ describe('children register in the browser', () => {
     await page.getByLabel('站点名称').fill('蓉城镇社工站');
     await page.getByRole('button', { name: '完成设置' }).click();
     await page.getByRole('button', { name: '加载演示数据' }).click();
+    // The app opens on the workbench; the register is one menu entry away.
+    await page.getByTestId('workbench-overdue-count').waitFor({ timeout: 60_000 });
+    await page.getByRole('menuitem', { name: '儿童台账' }).click();
     const total = page.getByTestId('children-total');
     await total.waitFor({ timeout: 60_000 });
     await expect.poll(async () => Number((await total.innerText()).replace(/\D/g, '')), { timeout: 30_000 }).toBeGreaterThan(10);

@@ -53,6 +53,8 @@ function statusText(s: StationStatus): string {
     `${s.name}（${s.code}，${ROLE_LABEL[s.role!]}，${s.countyName}）`,
     `儿童台账：${s.counts.children} 人`,
     `老年人台账：${s.counts.elders} 人`,
+    `留守妇女台账：${s.counts.women} 人`,
+    `走访记录：${s.counts.visits} 条`,
     `行政区划：${s.counts.townships} 个乡镇（街道），${s.counts.villages} 个村（居）`,
     `未同步的修改：${s.unsyncedChanges} 条`,
     `上次同步：${s.lastSyncAt ?? '从未同步'}`,

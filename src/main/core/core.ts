@@ -23,6 +23,7 @@ import { createCoreContext, type CallContext } from './context';
 import { loadMigrations, migrate } from './db/migrate';
 import { openDatabase, type Sqlite } from './db/open';
 import { demoHandlers } from './demo/handlers';
+import { drowningHandlers } from './drowning/handlers';
 import { elderlyHandlers } from './elderly/handlers';
 import type { Handlers } from './handlers';
 import { placesHandlers } from './places/handlers';
@@ -30,6 +31,7 @@ import { rulesHandlers } from './rules/handlers';
 import { stationHandlers } from './station/handlers';
 import { syncHandlers } from './sync/handlers';
 import { visitsHandlers } from './visits/handlers';
+import { womenHandlers } from './women/handlers';
 import { logger } from './log';
 
 export interface CoreOptions {
@@ -85,8 +87,10 @@ export function createCore(options: CoreOptions): Core {
     ...elderlyHandlers(ctx),
     ...demoHandlers(ctx),
     ...syncHandlers(ctx),
+    ...drowningHandlers(ctx),
     ...visitsHandlers(ctx),
     ...rulesHandlers(ctx),
+    ...womenHandlers(ctx),
   };
 
   async function run(name: string, input: unknown, opts: InvokeOptions = {}): Promise<unknown> {

@@ -14,6 +14,7 @@ import { DATA_DIR_FLAG, resolveDataDir } from './dataDir';
 import { registerFileDialogs } from './fileDialogs';
 import { registerLedgerIpc } from './ledgerIpc';
 import { APP_TITLE, createMainWindow } from './mainWindow';
+import { registerPrinting } from './printing';
 import { denyAllPermissions, hardenWebContents } from './windowSecurity';
 
 /** Files next to this bundle in dist/main, and the renderer build beside it. */
@@ -62,6 +63,7 @@ function start(): void {
       protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.renderer));
       registerLedgerIpc(ipcMain, core);
       registerFileDialogs(ipcMain, dialog, (event) => BrowserWindow.fromWebContents(event.sender), () => app.getPath('desktop'));
+      registerPrinting(ipcMain, dialog, (event) => BrowserWindow.fromWebContents(event.sender), () => app.getPath('documents'));
       core.start();
 
       app.setAboutPanelOptions({ applicationName: APP_TITLE, applicationVersion: app.getVersion() });

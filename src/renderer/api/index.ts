@@ -30,4 +30,4 @@ export function errorMessage(e: unknown): string {
 }
 
 export { bridgeTransport, httpTransport } from './transports';
-export { desktop } from './desktop';
+export { desktop, type DesktopBridge, type PrintOutcome, type PrintRequest } from './desktop';

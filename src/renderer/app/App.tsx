@@ -3,7 +3,8 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { ReactNode } from 'react';
-import { HashRouter } from 'react-router';
+import { HashRouter, Route, Routes } from 'react-router';
+import { PrintRoutes } from '../features/print/PrintRoutes';
 import { AppShell } from './AppShell';
 import { StationGate } from './StationGate';
 import { theme } from './theme';
@@ -26,7 +27,15 @@ export function App() {
   return (
     <Providers>
       <HashRouter>
-        <StationGate>{(station) => <AppShell station={station} />}</StationGate>
+        <StationGate>
+          {(station) => (
+            // Print pages render outside the shell: no menu or header may reach the paper.
+            <Routes>
+              <Route path="/print/*" element={<PrintRoutes station={station} />} />
+              <Route path="*" element={<AppShell station={station} />} />
+            </Routes>
+          )}
+        </StationGate>
       </HashRouter>
     </Providers>
   );

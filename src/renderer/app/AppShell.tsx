@@ -1,4 +1,4 @@
-import { SyncOutlined, TeamOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FileDoneOutlined, HeartOutlined, SafetyOutlined, SettingOutlined, SyncOutlined, TeamOutlined, WomanOutlined } from '@ant-design/icons';
 import { Flex, Layout, Menu, Tag, Typography } from 'antd';
 import type { StationInfo } from '../../shared/contract';
 import { useLocation, useNavigate } from 'react-router';
@@ -6,8 +6,14 @@ import { AppRoutes } from './AppRoutes';
 
 // Only registers that work are listed; others join as they are built.
 const MENU = [
+  { key: '/', icon: <DashboardOutlined />, label: '工作台' },
   { key: '/children', icon: <TeamOutlined />, label: '儿童台账' },
+  { key: '/elders', icon: <HeartOutlined />, label: '老人台账' },
+  { key: '/women', icon: <WomanOutlined />, label: '留守妇女' },
+  { key: '/visits', icon: <FileDoneOutlined />, label: '走访记录' },
+  { key: '/drowning', icon: <SafetyOutlined />, label: '防溺水' },
   { key: '/sync', icon: <SyncOutlined />, label: '数据同步' },
+  { key: '/settings/rules', icon: <SettingOutlined />, label: '规则设置' },
 ];
 
 function selectedKey(pathname: string): string {

@@ -9,8 +9,8 @@ export function NotFound() {
       title="页面不存在"
       subTitle="您访问的页面不存在或已移动。"
       extra={
-        <Button type="primary" onClick={() => navigate('/children')}>
-          返回儿童台账
+        <Button type="primary" onClick={() => navigate('/')}>
+          返回工作台
         </Button>
       }
     />

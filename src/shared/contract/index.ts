@@ -5,11 +5,13 @@
 import type { z } from 'zod';
 import { childrenOperations } from './children';
 import type { Operation } from './define';
+import { drowningOperations } from './drowning';
 import { elderlyOperations } from './elderly';
 import { placesOperations } from './places';
 import { stationOperations } from './station';
 import { syncOperations } from './sync';
 import { visitsOperations } from './visits';
+import { womenOperations } from './women';
 
 export const operations = {
   ...stationOperations,
@@ -17,7 +19,9 @@ export const operations = {
   ...childrenOperations,
   ...elderlyOperations,
   ...syncOperations,
+  ...drowningOperations,
   ...visitsOperations,
+  ...womenOperations,
 } as const;
 
 export type Operations = typeof operations;
@@ -43,6 +47,8 @@ export * from './elderly';
 export * from './places';
 export * from './station';
 export * from './sync';
+export * from './drowning';
 export * from './visits';
+export * from './women';
 export * from './client';
 export * from './transport';

@@ -16,7 +16,7 @@ export interface StationInfo {
 }
 
 export interface StationStatus extends StationInfo {
-  counts: { children: number; elders: number; villages: number; townships: number };
+  counts: { children: number; elders: number; women: number; visits: number; villages: number; townships: number };
   /** Changes recorded locally and not yet acknowledged by the county. */
   unsyncedChanges: number;
   lastSyncAt: string | null;

@@ -15,12 +15,27 @@ export interface LedgerBridge {
 /** What a file dialog is for: its title, filters and whether it picks several files. */
 export type FileRequest = { purpose: 'saveBundle' | 'saveEnrolment'; defaultName: string } | { purpose: 'openBundles' | 'openEnrolment' };
 
+/** Print the sender's own page: the system print dialog, or (pdf) straight to a PDF file. */
+export interface PrintRequest {
+  pdf?: boolean;
+  /** Suggested PDF file name; a name, never a path. */
+  fileName?: string;
+}
+
+export type PrintOutcome =
+  | { status: 'printed' }
+  | { status: 'saved'; path: string }
+  | { status: 'cancelled' }
+  | { status: 'failed'; message: string };
+
 /**
- * Desktop only (`window.ledgerDesktop`): native file dialogs. The chosen paths go to the core's
- * path-based operations (sync.exportBundle, sync.importBundles, …). An empty list means cancelled.
+ * Desktop only (`window.ledgerDesktop`): native file dialogs and printing. The chosen paths go to
+ * the core's path-based operations (sync.exportBundle, sync.importBundles, …). An empty list means
+ * cancelled.
  */
 export interface LedgerDesktop {
   chooseFiles(request: FileRequest): Promise<string[]>;
+  print(request: PrintRequest): Promise<PrintOutcome>;
 }
 
 export const API_PREFIX = '/api/';

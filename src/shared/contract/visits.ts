@@ -161,7 +161,7 @@ export interface DueRow extends DueInfo {
   /** Elders: groups held today; children: categories held today. */
   groups: string[];
   riskTier?: string;
-  /** Children only: why the record is flagged for mandatory reporting. */
+  /** Children only: why the child must be reported to the police; empty once the report is recorded. */
   reportReasons?: string[];
 }
 

@@ -120,6 +120,36 @@ const scenarios: Partial<Record<OperationName, Scenario>> = {
     await core.call('elders.deleteAgreement', { id });
     return { table: 'support_agreements', rowId: id };
   },
+  'drowning.publicity.save': async (core) => {
+    const { id: childId } = await core.call('children.create', childInput());
+    const { id } = await core.call('drowning.publicity.save', { childId, year: 2025, letterOn: '2025-05-20' });
+    await core.call('drowning.publicity.save', { childId, year: 2025, letterOn: '2025-05-20', pledgeOn: '2025-05-27' });
+    return { table: 'drowning_publicity', rowId: id };
+  },
+  'drowning.publicity.delete': async (core) => {
+    const { id: childId } = await core.call('children.create', childInput());
+    const { id } = await core.call('drowning.publicity.save', { childId, year: 2025, letterOn: '2025-05-20' });
+    await core.call('drowning.publicity.delete', { id });
+    return { table: 'drowning_publicity', rowId: id };
+  },
+  'drowning.publicity.batch': async (core) => {
+    await core.call('children.create', childInput());
+    await core.call('drowning.publicity.batch', { year: 2025, villageCode: VILLAGE, letterOn: '2025-05-20', handedBy: '李主任' });
+    const row = core.db.prepare('SELECT id FROM drowning_publicity LIMIT 1').get() as { id: string };
+    return { table: 'drowning_publicity', rowId: row.id };
+  },
+  'drowning.inspections.save': async (core) => {
+    const inspection = { villageCode: VILLAGE, place: '百花村水塘', inspectedOn: '2025-07-10', inspectors: ['陈社工'], findings: '警示牌完好' };
+    const { id } = await core.call('drowning.inspections.save', { inspection });
+    await core.call('drowning.inspections.save', { id, inspection: { ...inspection, hazardFound: true, actions: '设置警示牌' } });
+    return { table: 'water_inspections', rowId: id };
+  },
+  'drowning.inspections.delete': async (core) => {
+    const inspection = { villageCode: VILLAGE, place: '百花村水塘', inspectedOn: '2025-07-10', inspectors: ['陈社工'], findings: '警示牌完好' };
+    const { id } = await core.call('drowning.inspections.save', { inspection });
+    await core.call('drowning.inspections.delete', { id });
+    return { table: 'water_inspections', rowId: id };
+  },
   'visits.create': async (core) => {
     const { id } = await elderVisit(core);
     return { table: 'visits', rowId: id };
@@ -146,6 +176,21 @@ const scenarios: Partial<Record<OperationName, Scenario>> = {
     const { id } = await core.call('visits.saveMajorChange', { subjectKind: 'elder', subjectId: elderId, change: { occurredOn: '2025-10-01', description: '摔伤住院' } });
     await core.call('visits.deleteMajorChange', { id });
     return { table: 'major_changes', rowId: id };
+  },
+  'women.create': async (core) => {
+    const { id } = await core.call('women.create', { name: '李秀梅', idNumber: '341723198805120025', villageCode: VILLAGE, husbandName: '张建军', health: 'healthy', sinceOn: '2024-03-01' });
+    return { table: 'women', rowId: id };
+  },
+  'women.update': async (core) => {
+    const woman = { name: '李秀梅', idNumber: '341723198805120025', villageCode: VILLAGE, husbandName: '张建军', health: 'healthy', sinceOn: '2024-03-01' } as const;
+    const { id } = await core.call('women.create', woman);
+    await core.call('women.update', { id, woman: { ...woman, needs: ['employment'], notes: '已走访' } });
+    return { table: 'women', rowId: id };
+  },
+  'women.delete': async (core) => {
+    const { id } = await core.call('women.create', { name: '李秀梅', idNumber: '341723198805120025', villageCode: VILLAGE, husbandName: '张建军', health: 'healthy', sinceOn: '2024-03-01' });
+    await core.call('women.delete', { id });
+    return { table: 'women', rowId: id };
   },
 };
 

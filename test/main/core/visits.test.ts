@@ -166,6 +166,15 @@ describe('the due list', () => {
     expect((await core.call('visits.timeline', { subjectKind: 'elder', subjectId: high })).due).toMatchObject({ status: 'ok', nextDueBy: '2026-11-25' });
   });
 
+  it('a person registered today is due within this period, not overdue since their group began years ago', async () => {
+    const core = await stationCore(AT);
+    const { id } = await core.call('elders.create', elderInput({ riskTier: 'priority', groups: [{ group: 'living_alone', startDate: '2019-01-01' }] }));
+    expect((await core.call('visits.timeline', { subjectKind: 'elder', subjectId: id })).due).toMatchObject({ status: 'due_this_month', nextDueBy: '2026-11-30' });
+    // A paper visit entered later shows the station knew them earlier: the duty runs from then.
+    await core.call('visits.create', { subjectKind: 'elder', subjectId: id, visit: routine('2026-09-10') });
+    expect((await core.call('visits.timeline', { subjectKind: 'elder', subjectId: id })).due).toMatchObject({ status: 'overdue', nextDueBy: '2026-10-31', daysOverdue: 18 });
+  });
+
   it('a late entry for last month does not clear this month', async () => {
     const core = await stationCore(AT);
     const { unvisited } = await register(core);
@@ -197,6 +206,9 @@ describe('the due list', () => {
     expect(due.rows[0]?.frequency).toBe('monthly');
     expect(due.rows[0]?.reportReasons?.length).toBeGreaterThan(0);
     expect((await core.call('visits.timeline', { subjectKind: 'child', subjectId: ended.id })).due).toBeNull();
+    await core.call('children.update', { id: unguarded.id, child: childInput({ name: '孙小明', idNumber: validId('34172320160505001'), guardianshipType: 'none', categories: [{ category: 'left_behind', startDate: '2026-11-10', reason: 'both_away' }], reportDate: '2026-11-11', reportAgency: '蓉城派出所' }) });
+    const after = await core.call('workbench.due', { subjectKind: 'child', status: 'due_this_month' });
+    expect(after.rows[0]?.reportReasons).toEqual([]);
   });
 
   it('filters by village and by name search', async () => {

@@ -34,13 +34,13 @@ describe('preload', () => {
     electron.contextBridge.exposeInMainWorld.mockClear();
   });
 
-  it('exposes exactly `invoke` on window.ledger and `chooseFiles` on window.ledgerDesktop, never ipcRenderer', async () => {
+  it('exposes exactly `invoke` on window.ledger and `chooseFiles` and `print` on window.ledgerDesktop, never ipcRenderer', async () => {
     await import('../../../src/main/electron/preload');
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(2);
     const exposed = Object.fromEntries(electron.contextBridge.exposeInMainWorld.mock.calls as [string, Record<string, unknown>][]);
     expect(Object.keys(exposed)).toEqual(['ledger', 'ledgerDesktop']);
     expect(Object.keys(exposed.ledger!)).toEqual(['invoke']);
-    expect(Object.keys(exposed.ledgerDesktop!)).toEqual(['chooseFiles']);
+    expect(Object.keys(exposed.ledgerDesktop!)).toEqual(['chooseFiles', 'print']);
     for (const api of Object.values(exposed)) expect(Object.values(api)).not.toContain(electron.ipcRenderer);
   });
 

@@ -105,6 +105,12 @@ export interface CountyVersionsTable {
   vers: string;
 }
 
+/** County: column lists of records taken whole from a station (see sync/versions.ts). */
+export interface CountyFieldSetsTable {
+  id: Generated<number>;
+  fields: string;
+}
+
 export interface SyncStationsTable {
   code: string;
   name: string;
@@ -155,6 +161,7 @@ export interface DB {
   sync_versions: SyncVersionsTable;
   audit_log: AuditLogTable;
   county_versions: CountyVersionsTable;
+  county_field_sets: CountyFieldSetsTable;
   sync_stations: SyncStationsTable;
   sync_conflicts: SyncConflictsTable;
   sync_bundles: SyncBundlesTable;

@@ -19,38 +19,13 @@ import {
   type Schooling,
 } from '../../../shared/domain/children';
 import { ageOn, birthDateForAge } from '../../../shared/domain/dates';
-import { idCheckChar, type Sex } from '../../../shared/domain/idNumber';
+import type { Sex } from '../../../shared/domain/idNumber';
+import { dayOf, isoOf } from './days';
+import { issueIdNumber, phoneNumber, villageAddress, type DemoArea, type DemoTownship, type DemoVillage } from './identity';
 import { Random, weighted } from './random';
-import {
-  CHILD_ILLNESSES,
-  DISABILITY_TYPE_WEIGHTS,
-  ELDER_HEALTH,
-  GIVEN,
-  PHONE_PREFIXES,
-  SURNAMES,
-  WORK_PLACES,
-  type Generation,
-} from './vocab';
+import { CHILD_ILLNESSES, DISABILITY_TYPE_WEIGHTS, ELDER_HEALTH, GIVEN, SURNAMES, WORK_PLACES, type Generation } from './vocab';
 
-export interface DemoVillage {
-  code: string;
-  name: string;
-}
-
-export interface DemoTownship {
-  code: string;
-  name: string;
-  villages: DemoVillage[];
-  /** First ID-number sequence value reserved for this township, and how many follow it. */
-  seqStart: number;
-  seqSize: number;
-}
-
-export interface DemoArea {
-  countyCode: string;
-  countyName: string;
-  townships: DemoTownship[];
-}
+export type { DemoArea, DemoTownship, DemoVillage } from './identity';
 
 export interface DemoPlanItem {
   township: DemoTownship;
@@ -61,10 +36,6 @@ type Category = ChildData['categories'][number];
 type Parent = ChildData['father'];
 type Relative = ChildData['paternalGrandfather'];
 type Guardian = ChildData['guardian'];
-
-const DAY_MS = 86_400_000;
-const dayOf = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /** First day each register could have a record: the policy that created it. */
 const SINCE = {
@@ -562,7 +533,7 @@ export class TownshipChildren {
       const sex: Sex = own.chance(0.65) ? 'F' : 'M';
       const given = GIVEN.parent[sex].chars;
       const name = own.pickWeighted(SURNAMES) + own.pick(given) + (own.chance(0.7) ? own.pick(given) : '');
-      d = { name, phone: `1${own.pick(PHONE_PREFIXES)}${own.digits(8)}` };
+      d = { name, phone: phoneNumber(own) };
       this.directors.set(village.code, d);
     }
     return d;
@@ -574,13 +545,11 @@ export class TownshipChildren {
   }
 
   private address(village: DemoVillage): string {
-    const r = this.rng;
-    const where = `${this.area.countyName}${this.township.name}${village.name}`;
-    return village.name.endsWith('村') ? `${where}${r.int(1, 16)}组` : `${where}${r.int(1, 120)}号`;
+    return villageAddress(this.rng, this.area, this.township, village);
   }
 
   private phone(): string {
-    return `1${this.rng.pick(PHONE_PREFIXES)}${this.rng.digits(8)}`;
+    return phoneNumber(this.rng);
   }
 
   private givenName(gen: Generation, sex: Sex): string {
@@ -601,28 +570,9 @@ export class TownshipChildren {
     return this.rng.pickWeighted(SURNAMES) + this.givenName(gen, sex);
   }
 
-  /** A valid, unused ID number: county code, birth date, township sequence with the sex parity, check. */
+  /** A valid ID number not yet given to anyone (see `issueIdNumber`). */
   private idNumber(birthDate: string, sex: Sex): string {
-    const { seqStart, seqSize } = this.township;
-    const prefix = this.area.countyCode + birthDate.replaceAll('-', '');
-    const slots = Math.floor(seqSize / 2);
-    const make = (k: number) => {
-      let seq = seqStart + 2 * k;
-      if ((seq % 2 === 1) !== (sex === 'M')) seq += 1;
-      const first17 = prefix + String(seq).padStart(3, '0');
-      return first17 + idCheckChar(first17);
-    };
-    const free = (id: string) => !this.used.has(id) && !this.taken(id);
-    let id: string | undefined;
-    for (let attempt = 0; attempt < 8 && !id; attempt++) {
-      const candidate = make(this.rng.int(0, slots - 1));
-      if (free(candidate)) id = candidate;
-    }
-    for (let k = 0; k < slots && !id; k++) {
-      const candidate = make(k);
-      if (free(candidate)) id = candidate;
-    }
-    if (!id) throw new Error(`no free ID sequence left for ${birthDate} in township ${this.township.code}`);
+    const id = issueIdNumber(this.rng, this.area.countyCode, this.township, birthDate, sex, (c) => !this.used.has(c) && !this.taken(c));
     this.used.add(id);
     return id;
   }

@@ -1,42 +1,59 @@
 /**
- * Demo data: realistic synthetic children written through the capture path, so the outbox and the
- * audit log hold them like any other record (no exceptions, even for bulk loads).
+ * Demo data: realistic synthetic children and elders with a year of visits, written through the
+ * capture path, so the outbox and the audit log hold them like any other record (no exceptions,
+ * even for bulk loads).
  *
- * Sizes (children):
- *   small  — county data dir: 300 over all townships; station: 60 in its own township
- *            (enough to try every filter and search).
- *   county — county data dir: 6,000 over all its townships, a whole county's register;
- *            station: its township's share of those 6,000 — the very same children the county's
- *            demo has for that township (about 430 on average, 24–1,049 in 青阳县).
- * Townships get children by weight: one per village, half for a town-centre committee (居委会/社区).
+ * Sizes (children / elders):
+ *   small  — county data dir: 300 / 140 over all townships; station: 60 / 40 in its own township
+ *            (enough to try every filter, search and due-list status).
+ *   county — county data dir: 6,000 / 3,500 over all its townships, a whole county's registers;
+ *            station: its township's share of those — the very same people the county's demo has
+ *            for that township (about 430 children and 250 elders on average in 青阳县).
+ * Townships get children by weight: one per village, half for a town-centre committee (居委会/社区);
+ * elders likewise, with committees at 0.6. Visits: see visits.ts; about 66,000 at county scale.
+ *
+ * Order: elders first, then children, each person with their visits. The children come last so
+ * that the load ends on the children phase the hosts have always shown.
  *
  * Hazard: demo rows are real rows. They enter the outbox, and a station that later syncs would
- * send them to the county; hence demo data is refused once a register has any child, and the
- * local (never synced) meta key DEMO_META_KEY records the load so an export can refuse it too.
+ * send them to the county; hence demo data is refused once a register has any child or elder, and
+ * the local (never synced) meta key DEMO_META_KEY records the load so an export can refuse it too.
  */
-import { v7 as uuidv7 } from 'uuid';
-import { LedgerError, type DemoScale } from '../../../shared/contract';
-import { categoryRow, childRow } from '../children/rows';
+import { LedgerError, type ChildData, type DemoScale } from '../../../shared/contract';
 import type { CallContext, CoreContext, StationMeta } from '../context';
 import type { Sqlite } from '../db/open';
-import { insertRow, type WriteContext } from '../sync/capture';
+import { dueRules, highAgeBandsOn } from '../rules/read';
 import { demoChildren, splitByWeight, villageWeight, type DemoArea, type DemoPlanItem, type DemoTownship } from './children';
+import { demoElders, type ElderPlanItem } from './elders';
+import { isRuralVillage } from './identity';
+import { visitSource, writeChildren, writeElders, type WriteRun } from './write';
 
 export { demoChildren, type DemoArea, type DemoPlanItem } from './children';
+export { demoElders, type DemoElder, type ElderPlanItem } from './elders';
 
 /** What the generator needs from the core; the benchmark builds one around its own connection. */
 export type DemoContext = Pick<CoreContext, 'db' | 'today' | 'requireStation' | 'writeInChunks'>;
 
+/** Children by scale and data dir; a county-scale station takes its share of the county's. */
 export const DEMO_SIZES = {
   small: { county: 300, station: 60 },
   county: { county: 6000 },
 } as const;
 
-const PHASE = '生成演示数据';
-/** meta key set when demo data is loaded: `{"scale":…,"children":…,"at":…}`. */
+/** Elders, likewise. */
+export const DEMO_ELDER_SIZES = {
+  small: { county: 140, station: 40 },
+  county: { county: 3500 },
+} as const;
+
+/** meta key set when demo data is loaded: `{"scale":…,"children":…,"elders":…,"visits":…,"at":…}`. */
 export const DEMO_META_KEY = 'demo.loaded';
-/** Progress events per few hundred children: often enough for a bar, rare enough to cost nothing. */
-const PROGRESS_EVERY = 250;
+
+export interface DemoLoadResult {
+  children: number;
+  elders: number;
+  visits: number;
+}
 
 /**
  * The county's townships and villages as the database holds them (the county may have edited the
@@ -82,61 +99,68 @@ export function demoPlan(area: DemoArea, station: StationMeta, scale: DemoScale)
   return [{ township: own, count: share?.count ?? 0 }];
 }
 
-/**
- * Writes the plan's children in the caller's transaction; every row through `insertRow`. Pauses
- * after each progress report so the bar moves while the transaction stays open.
- */
-async function writeChildren(
-  w: WriteContext,
-  pause: () => Promise<void>,
-  area: DemoArea,
-  plan: readonly DemoPlanItem[],
-  call: CallContext,
-  today: string,
-): Promise<{ children: number; categories: number }> {
-  const existing = new Set(w.db.prepare('SELECT id_number FROM children').pluck().all() as string[]);
-  const total = plan.reduce((n, p) => n + p.count, 0);
-  let done = 0;
-  let categories = 0;
-  call.progress({ phase: PHASE, done, total });
-  for (const child of demoChildren(area, plan, today, (id) => existing.has(id))) {
-    const id = uuidv7();
-    // At the county, each child belongs to its township's station, as if that station sent it.
-    const owner = w.role === 'county' ? child.villageCode.slice(0, 9) : w.stationCode;
-    insertRow(w, 'children', id, childRow(child), owner);
-    for (const c of child.categories) {
-      insertRow(w, 'child_categories', uuidv7(), categoryRow(id, c), owner);
-      categories++;
-    }
-    done++;
-    if (done % PROGRESS_EVERY === 0 || done === total) {
-      call.progress({ phase: PHASE, done, total });
-      await pause();
-    }
-  }
-  return { children: done, categories };
+const elderTownshipWeight = (t: DemoTownship) => t.villages.reduce((sum, v) => sum + (isRuralVillage(v) ? 1 : 0.6), 0);
+
+/** Spreads `count` elders over `townships` by their villages (committees count 0.6). */
+export function elderPlanFor(townships: readonly DemoTownship[], count: number): ElderPlanItem[] {
+  const parts = splitByWeight(count, townships.map(elderTownshipWeight));
+  return townships.map((township, i) => ({ township, count: parts[i]! })).filter((p) => p.count > 0);
 }
 
-/** `demo.load`: refuses a register that already has children (see the hazard above). */
-export async function loadDemo(ctx: DemoContext, call: CallContext, scale: DemoScale): Promise<{ children: number }> {
+/** The demo's elders for this data dir, spread like the children (see the sizes above). */
+export function demoElderPlan(area: DemoArea, station: StationMeta, scale: DemoScale): ElderPlanItem[] {
+  if (station.role === 'county') return elderPlanFor(area.townships, DEMO_ELDER_SIZES[scale].county);
+  const own = area.townships.find((t) => t.code === station.code);
+  if (!own) return [];
+  if (scale === 'small') return [{ township: own, count: DEMO_ELDER_SIZES.small.station }];
+  return elderPlanFor(area.townships, DEMO_ELDER_SIZES.county.county).filter((p) => p.township.code === own.code);
+}
+
+/** Every ID number a child record holds: the child's, the parents' and the guardian's. */
+function idNumbersOf(c: ChildData): string[] {
+  return [c.idNumber, c.father.idNumber, c.mother.idNumber, c.guardian.idNumber].filter((id): id is string => id !== undefined);
+}
+
+function refuseNonEmpty(db: Sqlite): void {
+  // Checked inside the write transaction: the app and the CLI may share the data dir.
+  if (db.prepare('SELECT 1 FROM children LIMIT 1').get()) {
+    throw new LedgerError({
+      code: 'conflict',
+      message: '已有儿童记录，不能再加载演示数据',
+      detail: 'the register already has children; demo data loads only into an empty register',
+    });
+  }
+  if (db.prepare('SELECT 1 FROM elders LIMIT 1').get()) {
+    throw new LedgerError({
+      code: 'conflict',
+      message: '已有老人记录，不能再加载演示数据',
+      detail: 'the elderly register already has elders; demo data loads only into empty registers',
+    });
+  }
+}
+
+/** `demo.load`: refuses a data dir whose registers hold anyone (see the hazard above). */
+export async function loadDemo(ctx: DemoContext, call: CallContext, scale: DemoScale): Promise<DemoLoadResult> {
   const station = ctx.requireStation();
   const area = readDemoArea(ctx.db, station.countyCode);
   const plan = demoPlan(area, station, scale);
+  const elderPlan = demoElderPlan(area, station, scale);
   const today = ctx.today();
   return ctx.writeInChunks(call, async (w, pause) => {
-    // Checked inside the write transaction: the app and the CLI may share the data dir.
-    if (ctx.db.prepare('SELECT 1 FROM children LIMIT 1').get()) {
-      throw new LedgerError({
-        code: 'conflict',
-        message: '已有儿童记录，不能再加载演示数据',
-        detail: 'the register already has children; demo data loads only into an empty register',
-      });
-    }
-    const children = (await writeChildren(w, pause, area, plan, call, today)).children;
+    refuseNonEmpty(ctx.db);
+    const run: WriteRun = { w, pause, call, today };
+    // Held whole (at most 6,000 here) so the elders, written first, can avoid the children's ID numbers.
+    const children = [...demoChildren(area, plan, today)];
+    const childIds = new Set(children.flatMap(idNumbersOf));
+    const visits = visitSource(dueRules(ctx.db), today);
+    const elderTotal = elderPlan.reduce((n, p) => n + p.count, 0);
+    const elders = await writeElders(run, demoElders(area, elderPlan, today, (id) => childIds.has(id)), elderTotal, highAgeBandsOn(ctx.db, today), visits);
+    const kids = await writeChildren(run, children, children.length, visits);
+    const result: DemoLoadResult = { children: kids.people, elders: elders.people, visits: elders.visits + kids.visits };
     ctx.db
       .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(DEMO_META_KEY, JSON.stringify({ scale, children, at: w.now }));
-    return { children };
+      .run(DEMO_META_KEY, JSON.stringify({ scale, ...result, at: w.now }));
+    return result;
   });
 }
 
@@ -163,5 +187,10 @@ export async function generateChildren(ctx: DemoContext, call: CallContext, opts
   }
   const plan = planFor(townships, opts.count);
   const today = ctx.today();
-  return ctx.writeInChunks(call, (w, pause) => writeChildren(w, pause, area, plan, call, today));
+  return ctx.writeInChunks(call, async (w, pause) => {
+    const existing = new Set(w.db.prepare('SELECT id_number FROM children').pluck().all() as string[]);
+    const total = plan.reduce((n, p) => n + p.count, 0);
+    const made = await writeChildren({ w, pause, call, today }, demoChildren(area, plan, today, (id) => existing.has(id)), total);
+    return { children: made.people, categories: made.tags };
+  });
 }

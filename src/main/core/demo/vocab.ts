@@ -78,3 +78,69 @@ export const CHILD_ILLNESSES = ['哮喘', '先天性心脏病', '癫痫', '白�
 export const DISABILITY_TYPE_WEIGHTS = weighted<'visual' | 'hearing' | 'speech' | 'physical' | 'intellectual' | 'mental' | 'multiple'>([
   ['intellectual', 30], ['physical', 25], ['hearing', 12], ['speech', 10], ['visual', 8], ['multiple', 10], ['mental', 5],
 ]);
+
+/** Given names that were common for people born 1925–1966, the elders of the register. */
+export const ELDER_NAMES = {
+  M: [
+    '德明', '国华', '建国', '长生', '福生', '金生', '家富', '正林', '永福', '春生', '国平', '建华', '友才', '根生', '树林',
+    '明华', '宝山', '水生', '立新', '国庆', '建军', '解放', '胜利', '和平', '新民', '光明', '德胜', '玉林', '文华', '荣华',
+    '金宝', '国栋', '长春', '振华', '广生', '松林', '德才', '有福', '来喜', '发贵',
+  ],
+  F: [
+    '秀英', '桂英', '玉兰', '秀兰', '桂兰', '凤英', '翠兰', '玉珍', '秀珍', '桂芳', '淑英', '兰英', '金凤', '玉梅', '秀芳',
+    '桂珍', '月英', '素珍', '美兰', '菊英', '凤兰', '玉英', '秀云', '桂香', '冬梅', '红英', '春兰', '小妹', '金花', '银花',
+    '荷花', '彩霞', '爱华', '桂花', '腊梅', '翠英', '满英', '招娣', '来娣', '杏花',
+  ],
+} as const;
+
+/** Chronic conditions as a visitor writes them in the register's health column. */
+export const ELDER_CONDITIONS = weighted<string>([
+  ['高血压', 30], ['糖尿病', 12], ['冠心病', 8], ['慢性支气管炎', 8], ['脑梗后遗症', 6], ['风湿性关节炎', 10], ['白内障', 7],
+  ['腰椎间盘突出', 6], ['老年痴呆（轻度）', 3], ['慢性胃炎', 5], ['骨质疏松', 6], ['听力下降', 7],
+]);
+
+export const ELDER_NOTES = [
+  '子女在外务工，逢年过节回家',
+  '患高血压，需定期提醒服药',
+  '已安装烟感报警器',
+  '性格开朗，常参加村里的老年活动',
+  '老人不识字，签字由家属代签',
+  '耳背，走访时需大声说话',
+  '已纳入家庭医生签约服务',
+  '行动不便，日常由邻居帮忙购物',
+] as const;
+
+/** Disabilities among elders: mostly physical, sight and hearing, unlike children's. */
+export const ELDER_DISABILITY_TYPES = weighted<'visual' | 'hearing' | 'speech' | 'physical' | 'intellectual' | 'mental' | 'multiple'>([
+  ['physical', 40], ['visual', 20], ['hearing', 20], ['multiple', 8], ['speech', 4], ['mental', 4], ['intellectual', 4],
+]);
+
+/** What visits find: texts a visitor writes, by field. */
+export const VISIT_TEXT = {
+  elderIllness: ['感冒发热，已服药', '血压偏高，嘱按时服药', '腿脚疼痛加重', '近期食欲不振', '夜间睡眠差', '咳嗽较多，建议就医'],
+  childIllness: ['感冒，已就医', '发热，已服药', '手足口病，已痊愈', '牙痛，已提醒监护人带去就诊'],
+  livingDifficulties: ['冬季取暖困难', '行动不便，买菜困难', '独自做饭困难', '房屋漏雨，需修缮'],
+  moneyDifficulties: ['医药费支出较大', '收入仅靠养老金，生活拮据', '看病自付费用较高'],
+  elderActions: ['已联系村医上门测量血压', '已提醒子女多打电话关心', '已协助申请临时救助', '已陪同到卫生院复诊', '已联系村委会协调照料'],
+  childActions: ['已与学校老师沟通学习情况', '已联系父母加强视频沟通', '已提醒监护人注意孩子情绪', '已协助办理医疗救助'],
+  referrals: ['已转介乡镇卫生院', '已转介村委会协调', '已转介县残联申请辅具', '已转介乡镇民政办'],
+  elderNotes: ['老人精神状态良好，家中整洁', '子女每周电话联系', '已发放防诈骗宣传资料', '老人希望多来坐坐', '已提醒注意防滑防跌倒'],
+  childNotes: ['孩子学习情况良好', '与祖父母相处融洽', '已发放防溺水宣传资料', '已提醒监护人注意用电安全', '孩子性格较内向，多加鼓励'],
+} as const;
+
+/** A home hazard with the note a visitor writes and what was done about it. */
+export const HAZARD_FINDINGS = [
+  { hazard: 'power', note: '电线老化裸露', action: '已联系电工更换老化电线' },
+  { hazard: 'power', note: '私拉乱接电线，插座超负荷', action: '已讲解安全用电常识，协助整改' },
+  { hazard: 'gas', note: '液化气罐软管老化', action: '已协助更换软管并加装报警器' },
+  { hazard: 'heating', note: '冬季使用炭火盆取暖，通风不良', action: '已提醒开窗通风，防一氧化碳中毒' },
+  { hazard: 'water', note: '屋后水井无盖板', action: '已联系村委会加装井盖' },
+  { hazard: 'building', note: '房屋墙体开裂', action: '已报乡镇申请危房改造' },
+  { hazard: 'other', note: '院内地面湿滑，易跌倒', action: '已建议铺设防滑垫、加装扶手' },
+] as const;
+
+/** Major changes (重大变故) that make a visit due at once. */
+export const MAJOR_CHANGES = {
+  elder: ['突发脑梗住院治疗', '老伴去世', '在家跌倒致骨折', '照料的子女外出务工，无人照料', '因病住院', '房屋受损，临时借住亲戚家'],
+  child: ['祖父病故，监护人变更', '父母离异', '监护人住院，暂由亲属照料', '父亲因工受伤'],
+} as const;

@@ -52,6 +52,16 @@ export function ownerOf(w: WriteContext, villageCode: string): string {
   return w.role === 'county' ? villageCode.slice(0, 9) : w.stationCode;
 }
 
+/**
+ * An edit keeps the person in the owner's township: the record belongs to that township's station,
+ * and moving it elsewhere is the county's transfer, not an edit.
+ */
+export function requireOwnTownship(villageCode: string, owner: string): void {
+  if (villageCode.slice(0, 9) === owner) return;
+  const message = '这里只能选择本乡镇（街道）的村（居）';
+  throw new LedgerError({ code: 'validation', message, detail: 'village change across townships', fieldErrors: { villageCode: message } });
+}
+
 /** The live record's owner; a station may change only its own records (not one moved away). */
 export function requireOwnLive(ctx: CoreContext, table: PeopleTable, id: string, notFound: () => LedgerError, elsewhere: string): string {
   const row = ctx.db.prepare(`SELECT station_code FROM ${table} WHERE id = ? AND deleted = 0`).get(id) as { station_code: string } | undefined;

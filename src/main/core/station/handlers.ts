@@ -41,6 +41,8 @@ function status(ctx: CoreContext): StationStatus {
     counts: {
       children: count(ctx, 'SELECT count(*) AS n FROM children WHERE deleted = 0'),
       elders: count(ctx, 'SELECT count(*) AS n FROM elders WHERE deleted = 0'),
+      women: count(ctx, 'SELECT count(*) AS n FROM women WHERE deleted = 0'),
+      visits: count(ctx, 'SELECT count(*) AS n FROM visits WHERE deleted = 0'),
       townships: count(ctx, "SELECT count(*) AS n FROM places WHERE level = 'township' AND deleted = 0"),
       villages: count(ctx, "SELECT count(*) AS n FROM places WHERE level = 'village' AND deleted = 0"),
     },
@@ -56,10 +58,18 @@ function check(ctx: CoreContext): CheckResult {
   for (const r of integrity) if (r.integrity_check !== 'ok') problems.push(`数据库完整性：${r.integrity_check}`);
   const fk = ctx.db.pragma('foreign_key_check') as { table: string; rowid: number }[];
   for (const r of fk) problems.push(`关联记录缺失：${r.table} 第${r.rowid}行`);
-  const dupes = ctx.db
-    .prepare('SELECT id_number, count(*) AS n FROM children WHERE deleted = 0 GROUP BY id_number HAVING n > 1')
-    .all() as { id_number: string; n: number }[];
-  for (const d of dupes) problems.push(`身份证号码重复：${d.id_number}（${d.n}条）`);
+  // The ID number is each register's natural key (a person may be in two registers: an elder
+  // raising a left-behind grandchild is not a duplicate).
+  for (const [table, label] of [
+    ['children', '儿童台账'],
+    ['elders', '老年人台账'],
+    ['women', '留守妇女台账'],
+  ] as const) {
+    const dupes = ctx.db
+      .prepare(`SELECT id_number, count(*) AS n FROM ${table} WHERE deleted = 0 GROUP BY id_number HAVING n > 1`)
+      .all() as { id_number: string; n: number }[];
+    for (const d of dupes) problems.push(`${label}身份证号码重复：${d.id_number}（${d.n}条）`);
+  }
   return { ok: problems.length === 0, problems };
 }
 

@@ -16,13 +16,13 @@
  */
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
-import { Decrypter, Encrypter } from 'age-encryption';
+import { createGunzip, gunzipSync, gzip as gzipCb } from 'node:zlib';
+import { Encrypter } from 'age-encryption';
+import { decryptAge } from './ageDecrypt';
 import { z } from 'zod';
 import { FINGERPRINT_PATTERN, fingerprint, signBytes, verifyBytes } from './keys';
 
 const gzip = promisify(gzipCb);
-const gunzip = promisify(gunzipCb);
 
 export const BUNDLE_EXTENSION = '.slbundle';
 export const BUNDLE_MAGIC = Buffer.from('SLBUNDL1', 'ascii');
@@ -238,10 +238,7 @@ async function decryptEnvelope(bytes: Uint8Array, identity: string): Promise<Buf
     throw new BundleRejected('malformed', 'not an age-encrypted file');
   }
   try {
-    const decrypter = new Decrypter();
-    decrypter.addIdentity(identity);
-    const plain = await decrypter.decrypt(bytes);
-    return Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength);
+    return await decryptAge(bytes, identity);
   } catch (err) {
     // Another recipient, a damaged header or a damaged body: age does not say which to us.
     const detail = err instanceof Error ? err.message : String(err);
@@ -296,23 +293,83 @@ function errorCode(err: unknown): unknown {
   return typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
 }
 
-async function inflate(compressed: Buffer, maxPayloadBytes: number): Promise<Buffer> {
+/** Beyond this ratio a gzip trailer's stated size is not believed (JSON inflates some 5–15×). */
+const MAX_STATED_RATIO = 64;
+
+/** What gzip's trailer states the inflated size to be (mod 2^32), if that is believable. */
+export function statedPayloadSize(compressed: Buffer, maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES): number | null {
+  const stated = compressed.length >= 4 ? compressed.readUInt32LE(compressed.length - 4) : 0;
+  return stated <= maxPayloadBytes && stated <= compressed.length * MAX_STATED_RATIO ? stated : null;
+}
+
+function inflateError(err: unknown, maxPayloadBytes: number): BundleRejected {
+  if (errorCode(err) === 'ERR_BUFFER_TOO_LARGE') return new BundleRejected('too_large', `payload inflates beyond ${maxPayloadBytes} bytes`, { cause: err });
+  return new BundleRejected('malformed', 'payload is not valid gzip', { cause: err });
+}
+
+/**
+ * The whole inflated payload. Inflating into one buffer of the trailer's stated size spares the
+ * default chunks and their final copy; a misstated size only costs the chunked path, and the
+ * limit holds either way.
+ */
+export function inflatePayload(compressed: Buffer, maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES): Buffer {
+  const stated = statedPayloadSize(compressed, maxPayloadBytes);
   try {
-    return await gunzip(compressed, { maxOutputLength: maxPayloadBytes });
+    // The chunk must exceed the output: a chunk filled exactly makes zlib allocate another.
+    return gunzipSync(compressed, { maxOutputLength: maxPayloadBytes, ...(stated !== null ? { chunkSize: stated + 64 } : {}) });
   } catch (err) {
-    if (errorCode(err) === 'ERR_BUFFER_TOO_LARGE') throw new BundleRejected('too_large', `payload inflates beyond ${maxPayloadBytes} bytes`, { cause: err });
-    throw new BundleRejected('malformed', 'payload is not valid gzip', { cause: err });
+    throw inflateError(err, maxPayloadBytes);
   }
 }
 
-async function openChecked(bytes: Uint8Array, options: OpenBundleOptions): Promise<OpenedBundle> {
+/** The inflated payload in pieces, as zlib makes them off the main thread; the same limit and errors as `inflatePayload`. */
+export async function* inflatePieces(compressed: Buffer, maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES): AsyncGenerator<Buffer> {
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+  gunzip.end(compressed);
+  let total = 0;
+  try {
+    for await (const piece of gunzip as AsyncIterable<Buffer>) {
+      total += piece.length;
+      if (total > maxPayloadBytes) throw Object.assign(new Error('output too large'), { code: 'ERR_BUFFER_TOO_LARGE' });
+      yield piece;
+    }
+  } catch (err) {
+    throw inflateError(err, maxPayloadBytes);
+  } finally {
+    gunzip.destroy();
+  }
+}
+
+/** A bundle authenticated (signature and payload hash checked) but not yet inflated. */
+export interface AuthenticatedBundle {
+  manifest: BundleManifest;
+  /** The gzip payload. */
+  compressed: Buffer;
+}
+
+async function authenticateChecked(bytes: Uint8Array, options: OpenBundleOptions): Promise<AuthenticatedBundle> {
   checkSize(bytes, options.maxBytes ?? DEFAULT_MAX_BUNDLE_BYTES);
   const frame = decodeFrame(await decryptEnvelope(bytes, options.identity));
   const manifest = parseManifest(frame.manifestBytes);
   checkSignature(frame, manifest, options.senderKey);
   checkPayload(frame.payload, manifest);
-  const payload = await inflate(frame.payload, options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES);
-  return { manifest, payload };
+  return { manifest, compressed: frame.payload };
+}
+
+/** Every failure, expected or not (including a throwing `senderKey`), as BundleRejected. */
+async function rejecting<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof BundleRejected) throw err;
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new BundleRejected('malformed', `unexpected error while opening bundle: ${detail}`, { cause: err });
+  }
+}
+
+/** All of `openBundle`'s checks but the inflation, for a reader that inflates as it reads. */
+export async function authenticateBundle(bytes: Uint8Array, options: OpenBundleOptions): Promise<AuthenticatedBundle> {
+  return rejecting(() => authenticateChecked(bytes, options));
 }
 
 /**
@@ -320,13 +377,10 @@ async function openChecked(bytes: Uint8Array, options: OpenBundleOptions): Promi
  * `senderKey`), surfaces as BundleRejected so an import can report it and change nothing.
  */
 export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions): Promise<OpenedBundle> {
-  try {
-    return await openChecked(bytes, options);
-  } catch (err) {
-    if (err instanceof BundleRejected) throw err;
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new BundleRejected('malformed', `unexpected error while opening bundle: ${detail}`, { cause: err });
-  }
+  return rejecting(async () => {
+    const { manifest, compressed } = await authenticateChecked(bytes, options);
+    return { manifest, payload: inflatePayload(compressed, options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES) };
+  });
 }
 
 /** Opaque on purpose: a USB stick's file list must reveal no station or person. */

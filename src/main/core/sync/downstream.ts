@@ -8,9 +8,10 @@ import type { Sqlite } from '../db/open';
 import { writeRow } from './applyRows';
 import type { Row } from './capture';
 import type { Acks, CountyRow } from './payload';
+import type { WrittenRows } from './references';
 import { prepared } from './statements';
 import { SYNCED_TABLES, type SyncedTableName } from './tables';
-import { readStationVersions, writeStationVersions, type CountyFieldVersions } from './versions';
+import { decodeVersions, FieldSets, fullVersions, readStationVersions, writeStationVersions } from './versions';
 
 export function buildDownstream(db: Sqlite, station: string, sinceVer: number): { rows: CountyRow[]; counts: Record<string, number> } {
   // Rows in scope that changed, and rows that moved out of this station's scope (transfers).
@@ -25,12 +26,13 @@ export function buildDownstream(db: Sqlite, station: string, sinceVer: number): 
     .all(station, sinceVer, station, sinceVer) as { tbl: string; row_id: string; vers: string }[];
   const rows: CountyRow[] = [];
   const counts: Record<string, number> = {};
+  const sets = new FieldSets(db);
   for (const c of changed) {
     if (!(c.tbl in SYNCED_TABLES)) continue;
     const values = prepared(db, `SELECT * FROM ${c.tbl} WHERE id = ?`).get(c.row_id) as Row | undefined;
     if (!values) continue;
     const { id: _id, ...fields } = values;
-    const vers = JSON.parse(c.vers) as CountyFieldVersions;
+    const vers = fullVersions(decodeVersions(c.vers), sets);
     rows.push({ tbl: c.tbl, id: c.row_id, values: fields, vers: Object.fromEntries(Object.entries(vers).map(([f, [v]]) => [f, v])) });
     counts[c.tbl] = (counts[c.tbl] ?? 0) + 1;
   }
@@ -64,8 +66,8 @@ export function restoredBackup(db: Sqlite, epoch: number, acks: Acks): boolean {
   return acked > (row?.seq ?? 0);
 }
 
-/** Applies county rows at a station, in the caller's transaction, after the acks were pruned. */
-export function applyDownstream(db: Sqlite, rows: readonly CountyRow[], now: string): { applied: number; keptLocal: number } {
+/** Applies county rows at a station, in the caller's transaction, after the acks were pruned; rows written go into `written`. */
+export function applyDownstream(db: Sqlite, rows: readonly CountyRow[], now: string, written?: WrittenRows): { applied: number; keptLocal: number } {
   const pending = new Map<string, Set<string>>();
   for (const r of db.prepare('SELECT tbl, row_id, fields FROM sync_outbox').all() as { tbl: string; row_id: string; fields: string }[]) {
     const key = `${r.tbl}\u0000${r.row_id}`;
@@ -99,6 +101,7 @@ export function applyDownstream(db: Sqlite, rows: readonly CountyRow[], now: str
       for (const [f, v] of Object.entries(row.vers)) if (!mine?.has(f)) local[f] = Math.max(local[f] ?? 0, v);
     }
     writeRow(db, table, row.id, values, audit);
+    written?.add(table, row.id);
     writeStationVersions(db, table, row.id, local);
     applied++;
   }

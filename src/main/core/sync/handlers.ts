@@ -1,13 +1,13 @@
 /** The sync operations: keys, enrolment, bundles out and in, conflicts. */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { LedgerError, type ConflictRow, type ImportResult, type SyncStationRow } from '../../../shared/contract';
-import type { CallContext, CoreContext, StationMeta } from '../context';
+import { LedgerError, type ConflictRow, type SyncStationRow } from '../../../shared/contract';
+import type { CoreContext, StationMeta } from '../context';
 import type { SyncConflictsTable } from '../db/schema';
 import type { Handlers } from '../handlers';
 import type { Selectable } from 'kysely';
 import { bundleFileName, DEFAULT_MAX_BUNDLE_BYTES, type BundleManifest } from './bundleFile';
-import { makeBundle, receiveBundle } from './bundles';
+import { makeBundle, receiveBundle, receiveBundles, type BundleSource } from './bundles';
 import { updateRow } from './capture';
 import { acceptEnrolment, makeEnrolment, parseEnrolment } from './enrolment';
 import { HubError, postBundle } from './hub';
@@ -50,23 +50,25 @@ function stationRows(ctx: CoreContext): SyncStationRow[] {
   }));
 }
 
-async function importFile(ctx: CoreContext, call: CallContext, identity: string, path: string): Promise<ImportResult> {
-  const file = basename(path);
-  const refuse = (reason: string, detail: string): ImportResult => ({ file, outcome: 'rejected', reason, detail, applied: 0, alreadyHad: 0, conflicts: 0, refused: 0 });
-  let bytes: Buffer;
-  try {
-    const stat = statSync(path);
-    // Sockets, FIFOs and devices would hang or flood the reader; only plain files are bundles.
-    if (!stat.isFile()) return refuse('这不是数据包文件', `not a regular file: ${path}`);
-    if (stat.size > DEFAULT_MAX_BUNDLE_BYTES) return refuse('文件过大，不是有效的数据包', 'file too large');
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
-    if (code === 'ENOENT') return refuse('文件不存在', `no such file ${path}`);
-    // A damaged USB stick, a file another program holds open: this file fails, the batch goes on.
-    return refuse('无法读取文件，请检查U盘或文件是否被其他程序占用', `cannot read ${path}: ${code}`);
-  }
-  return receiveBundle(ctx, call, identity, bytes, file);
+/** A bundle file on disk; read only when its turn comes, so one bad path fails only itself. */
+function fileSource(path: string): BundleSource {
+  return {
+    file: basename(path),
+    read() {
+      try {
+        const stat = statSync(path);
+        // Sockets, FIFOs and devices would hang or flood the reader; only plain files are bundles.
+        if (!stat.isFile()) return { reason: '这不是数据包文件', detail: `not a regular file: ${path}` };
+        if (stat.size > DEFAULT_MAX_BUNDLE_BYTES) return { reason: '文件过大，不是有效的数据包', detail: 'file too large' };
+        return readFileSync(path);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
+        if (code === 'ENOENT') return { reason: '文件不存在', detail: `no such file ${path}` };
+        // A damaged USB stick, a file another program holds open: this file fails, the batch goes on.
+        return { reason: '无法读取文件，请检查U盘或文件是否被其他程序占用', detail: `cannot read ${path}: ${code}` };
+      }
+    },
+  };
 }
 
 function describeRecord(ctx: CoreContext, table: string, id: string): string {
@@ -159,10 +161,8 @@ export function syncHandlers(
     },
     'sync.importBundles': async ({ paths, passphrase }, call) => {
       const keys = unlockKeys(ctx.dataDir, passphrase);
-      const results: ImportResult[] = [];
       // Oldest first: downstream bundles then move the cursor in order.
-      for (const path of paths) results.push(await importFile(ctx, call, keys.ageIdentity, path));
-      return { results };
+      return { results: await receiveBundles(ctx, call, keys.ageIdentity, paths.map(fileSource)) };
     },
     'sync.exchange': async ({ bundle, passphrase }, call) => {
       requireRole(ctx, 'county');
@@ -200,9 +200,8 @@ export function syncHandlers(
     },
     'sync.importBundleData': async ({ files, passphrase }, call) => {
       const keys = unlockKeys(ctx.dataDir, passphrase);
-      const results: ImportResult[] = [];
-      for (const f of files) results.push(await receiveBundle(ctx, call, keys.ageIdentity, Buffer.from(f.data, 'base64'), f.name));
-      return { results };
+      const sources = files.map((f): BundleSource => ({ file: f.name, read: () => Buffer.from(f.data, 'base64') }));
+      return { results: await receiveBundles(ctx, call, keys.ageIdentity, sources) };
     },
     'sync.saveSettings': ({ hubUrl }) => {
       requireRole(ctx, 'station');

@@ -4,14 +4,23 @@
  * field whose base version is current (or whose current version came from this same station) and
  * lists the others as conflicts, keeping its own value.
  */
-import { createHash } from 'node:crypto';
 import type { Sqlite } from '../db/open';
-import type { Acks, Change, UpstreamPayload, UpstreamRanges } from './payload';
 import { writeRow } from './applyRows';
 import type { Row } from './capture';
+import { digestOf, Inbox } from './inbox';
+import { NewRows } from './newRows';
+import type { Acks, Change, UpstreamPayload, UpstreamRanges } from './payload';
+import type { WrittenRows } from './references';
 import { prepared } from './statements';
 import { BOOKKEEPING_COLUMNS, derivedColumns, SYNCED_TABLES, tableRules, type SyncedTableName } from './tables';
-import { COUNTY_ORIGIN, countyClock, readCountyVersions, scopeOf, stampCountyVersions } from './versions';
+import { COUNTY_ORIGIN, countyClock, FieldSets, readCountyVersions, scopeOf, stampCountyVersions, type CountyClock } from './versions';
+
+/** A base version of 0 (never received from the county) is what a missing one means: leave it out. */
+function seenVersions(baseVers: Change['baseVers']): Change['baseVers'] {
+  const seen: Change['baseVers'] = {};
+  for (const f in baseVers) if (baseVers[f] !== 0) seen[f] = baseVers[f]!;
+  return seen;
+}
 
 export function buildUpstream(db: Sqlite, appliedVer: number): { payload: UpstreamPayload; ranges: UpstreamRanges; counts: Record<string, number> } {
   const rows = db.prepare('SELECT seq, epoch, tbl, row_id, fields, base_vers, at, actor FROM sync_outbox ORDER BY epoch, seq').all() as {
@@ -30,7 +39,7 @@ export function buildUpstream(db: Sqlite, appliedVer: number): { payload: Upstre
     tbl: r.tbl,
     rowId: r.row_id,
     fields: JSON.parse(r.fields) as Change['fields'],
-    baseVers: JSON.parse(r.base_vers) as Change['baseVers'],
+    baseVers: seenVersions(JSON.parse(r.base_vers) as Change['baseVers']),
     at: r.at,
     actor: r.actor,
   }));
@@ -59,93 +68,174 @@ export interface UpstreamSummary {
   refused: number;
 }
 
-function digestOf(change: Change): string {
-  return createHash('sha256').update(JSON.stringify([change.tbl, change.rowId, change.fields, change.at, change.actor])).digest('base64url');
+/** Per table: its columns (a change naming any other is refused), and what the run has learnt of it. */
+interface TableState {
+  columns: Set<string>;
+  /** Column lists already checked, as JSON text. */
+  checked: Set<string>;
+  /** Rows in the table: those the current chunk found there, plus those the run inserted since. */
+  existing: Set<string>;
+  /** The previous change's column list and its JSON: consecutive changes mostly share one. */
+  last: { names: string[]; json: string };
 }
 
-interface ColumnSet {
-  has(name: string): boolean;
+/** JSON.stringify(names), reusing the previous text when the list is the same. */
+function columnListJson(state: TableState, names: string[]): string {
+  const last = state.last.names;
+  if (names.length === last.length && names.every((n, i) => n === last[i])) return state.last.json;
+  state.last = { names, json: JSON.stringify(names) };
+  return state.last.json;
 }
-function columnsOf(db: Sqlite, table: string): ColumnSet {
-  return new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name));
+
+const bySequence = (a: { epoch: number; seq: number }, b: { epoch: number; seq: number }) => a.epoch - b.epoch || a.seq - b.seq;
+
+/** The changes in (epoch, seq) order: as given when they already are, which is how stations write them. */
+export function inSequence(changes: readonly Change[]): readonly Change[] {
+  for (let i = 1; i < changes.length; i++) if (bySequence(changes[i - 1]!, changes[i]!) > 0) return [...changes].sort(bySequence);
+  return changes;
 }
 
 /**
- * Applies a station's changes at the county, in the caller's transaction. `acks` is the station's
- * acknowledgement state, updated in place: per epoch, the highest sequence number stored.
+ * Applies a station's changes at the county, in the caller's transaction, a chunk at a time in
+ * sequence order. `acks` is the station's acknowledgement state, updated in place: per epoch,
+ * the highest sequence number stored. Every row written goes into `written`, for the caller's
+ * reference check.
  */
-export function applyUpstream(
-  db: Sqlite,
-  station: string,
-  changes: readonly Change[],
-  acks: Acks,
-  now: string,
-): UpstreamSummary {
-  const summary: UpstreamSummary = { applied: 0, alreadyHad: 0, conflicts: 0, refused: 0, reusedSequence: 0 };
-  const columns = new Map<string, ColumnSet>();
-  const conflict = prepared(
-    db,
-    `INSERT INTO sync_conflicts (tbl, row_id, field, county_value, county_origin, station_code, station_value, station_actor, station_at, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const stored = prepared(db, 'SELECT digest FROM sync_inbox WHERE station_code = ? AND epoch = ? AND seq = ?');
-  const remember = prepared(
-    db,
-    'INSERT INTO sync_inbox (station_code, epoch, seq, digest) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET digest = excluded.digest',
-  );
-  const sorted = [...changes].sort((a, b) => a.epoch - b.epoch || a.seq - b.seq);
-  const clock = countyClock(db);
-  for (const change of sorted) {
-    const acked = acks[String(change.epoch)] ?? 0;
+export class UpstreamApply {
+  readonly summary: UpstreamSummary = { applied: 0, alreadyHad: 0, conflicts: 0, refused: 0, reusedSequence: 0 };
+  private readonly tables = new Map<string, TableState>();
+  private readonly clock: CountyClock;
+  private readonly sets: FieldSets;
+  private readonly fresh: NewRows;
+  private last = { epoch: 0, seq: 0 };
+
+  constructor(
+    private readonly db: Sqlite,
+    private readonly station: string,
+    /** The station's acknowledgement state, updated as changes are stored. */
+    readonly acks: Acks,
+    private readonly now: string,
+    private readonly written: WrittenRows,
+  ) {
+    this.clock = countyClock(db);
+    this.sets = new FieldSets(db);
+    this.fresh = new NewRows(db, this.sets, this.clock, { origin: station, scope: station, now });
+  }
+
+  /** Whether `changes` continue the sequence order of what was applied so far. */
+  continuesInOrder(changes: readonly Change[]): boolean {
+    let previous = this.last;
+    for (const c of changes) {
+      if (bySequence(previous, c) > 0) return false;
+      previous = c;
+    }
+    return true;
+  }
+
+  /** Applies the next changes; they must continue in sequence order (see `continuesInOrder`). */
+  apply(changes: readonly Change[]): void {
+    if (changes.length === 0) return;
+    const inbox = new Inbox(this.db, this.station, changes);
+    this.refreshTables(changes);
+    for (const change of changes) this.applyOne(change, inbox);
+    const last = changes[changes.length - 1]!;
+    this.last = { epoch: last.epoch, seq: last.seq };
+    this.fresh.flush();
+    inbox.flush();
+  }
+
+  finish(): UpstreamSummary {
+    this.fresh.flush();
+    this.clock.flush();
+    return this.summary;
+  }
+
+  /** Which rows of this chunk each table already holds: one query per table instead of one per change. */
+  private refreshTables(changes: readonly Change[]): void {
+    const ids = new Map<string, string[]>();
+    for (const c of changes) {
+      // Only a station's own registers: the rest is refused, never looked up.
+      if (!Object.hasOwn(SYNCED_TABLES, c.tbl) || SYNCED_TABLES[c.tbl as SyncedTableName].owner !== 'station') continue;
+      let list = ids.get(c.tbl);
+      if (!list) ids.set(c.tbl, (list = []));
+      list.push(c.rowId);
+    }
+    for (const [table, list] of ids) {
+      let state = this.tables.get(table);
+      if (!state) {
+        const columns = new Set((this.db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name));
+        this.tables.set(table, (state = { columns, checked: new Set(), existing: new Set(), last: { names: [], json: '[]' } }));
+      }
+      const found = prepared(this.db, `SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(list)) as { id: string }[];
+      state.existing = new Set(found.map((r) => r.id));
+    }
+  }
+
+  private applyOne(change: Change, inbox: Inbox): void {
+    const { db, station, summary, now } = this;
+    const acked = this.acks[String(change.epoch)] ?? 0;
     const digest = digestOf(change);
-    const seen = stored.get(station, change.epoch, change.seq) as { digest: string } | undefined;
-    if (seen?.digest === digest) {
+    const seen = inbox.stored(change.epoch, change.seq);
+    if (seen === digest) {
       summary.alreadyHad++;
-      continue;
+      return;
     }
     // A known sequence number with other content: the station was restored from a backup and
     // wrote anew. Apply it; the station moves to a new epoch when it sees our acknowledgement.
-    if (seen) summary.reusedSequence++;
-    remember.run(station, change.epoch, change.seq, digest);
+    if (seen !== undefined) summary.reusedSequence++;
+    inbox.remember(change.epoch, change.seq, digest);
     // Contiguity: a change past a gap is applied, but the ack waits for the gap to fill.
-    if (change.seq === acked + 1) acks[String(change.epoch)] = change.seq;
+    if (change.seq === acked + 1) this.acks[String(change.epoch)] = change.seq;
     const table = change.tbl as SyncedTableName;
-    if (!(change.tbl in SYNCED_TABLES) || SYNCED_TABLES[table].owner !== 'station') {
+    const state = this.tables.get(table);
+    if (!state) {
       summary.refused++;
-      continue;
+      return;
     }
-    let cols = columns.get(table);
-    if (!cols) columns.set(table, (cols = columnsOf(db, table)));
-    if (Object.keys(change.fields).some((f) => !cols.has(f) || f === 'id')) {
-      summary.refused++;
-      continue;
+    const names = Object.keys(change.fields);
+    const json = columnListJson(state, names);
+    if (!state.checked.has(json)) {
+      if (names.some((f) => !state.columns.has(f) || f === 'id')) {
+        summary.refused++;
+        return;
+      }
+      state.checked.add(json);
     }
+    const actor = `${station}:${change.actor}`;
+    if (!state.existing.has(change.rowId) && change.fields.station_code === station) {
+      // A record born at the station, new here: taken whole, nothing to compare with.
+      this.fresh.insert(table, change.rowId, change.fields, names, json, actor);
+      state.existing.add(change.rowId);
+      this.written.add(table, change.rowId);
+      summary.applied++;
+      return;
+    }
+    // The rest reads rows and versions: what the batches hold must be in the tables first.
+    this.fresh.flush();
     const current = prepared(db, `SELECT * FROM ${table} WHERE id = ?`).get(change.rowId) as Row | undefined;
     const owner = current ? String(current.station_code) : change.fields.station_code;
-    const audit = { actor: `${station}:${change.actor}`, operation: 'sync.import', now };
     const rules = tableRules(table);
     const derived = derivedColumns(table);
     // Only fields a person edits are decided (and listed) one by one; derived and bookkeeping
     // columns follow the fields they come from.
-    const decided = Object.keys(change.fields).filter((f) => !derived.has(f) && !BOOKKEEPING_COLUMNS.has(f));
+    const decided = names.filter((f) => !derived.has(f) && !BOOKKEEPING_COLUMNS.has(f));
     const listConflict = (field: string, origin: string) => {
-      conflict.run(table, change.rowId, field, current ? JSON.stringify(current[field] ?? null) : null, origin, station, JSON.stringify(change.fields[field] ?? null), change.actor, change.at, now);
+      prepared(
+        db,
+        `INSERT INTO sync_conflicts (tbl, row_id, field, county_value, county_origin, station_code, station_value, station_actor, station_at, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(table, change.rowId, field, current ? JSON.stringify(current[field] ?? null) : null, origin, station, JSON.stringify(change.fields[field] ?? null), change.actor, change.at, now);
       summary.conflicts++;
     };
-    if (owner !== station) {
+    if (owner !== station || !current) {
       // Not (or no longer) this station's record, e.g. moved to another township meanwhile.
       for (const field of decided) listConflict(field, COUNTY_ORIGIN);
-      continue;
+      return;
     }
-    if (!current) {
-      // A record born at the station: taken whole.
-      writeRow(db, table, change.rowId, change.fields, audit, false);
-      stampCountyVersions(db, table, change.rowId, Object.keys(change.fields), station, scopeOf(table, station), { clock, known: {} });
-      summary.applied++;
-      continue;
-    }
-    const known = readCountyVersions(db, table, change.rowId)?.vers ?? {};
-    const bulk = { clock, known };
+    const versions = readCountyVersions(db, table, change.rowId, this.sets);
+    const known = versions?.vers ?? {};
+    const bulk = { clock: this.clock, stored: versions?.stored ?? { whole: null, own: {} } };
+    const audit = { actor, operation: 'sync.import', now };
     const accepted: Row = {};
     const lost: string[] = [];
     for (const field of decided) {
@@ -158,6 +248,7 @@ export function applyUpstream(
       if ('updated_at' in change.fields) accepted.updated_at = change.fields.updated_at ?? now;
       Object.assign(accepted, rules.derive?.(accepted));
       writeRow(db, table, change.rowId, accepted, audit, true);
+      this.written.add(table, change.rowId);
       stampCountyVersions(db, table, change.rowId, Object.keys(accepted), station, scopeOf(table, station), bulk);
     }
     for (const field of lost) {
@@ -169,6 +260,4 @@ export function applyUpstream(
     }
     summary.applied++;
   }
-  clock.flush();
-  return summary;
 }

@@ -2,6 +2,12 @@
  * Field versions. The county is the clock: it numbers every change it accepts (one counter for
  * the whole county) and remembers, per field, the version and who wrote it. A station remembers,
  * per field, the county version it last received; that is the `base_ver` of its next edit.
+ *
+ * Stored form at the county (county_versions.vers, one row per record): a JSON object
+ * {field: [version, origin]}. A record taken whole from a station holds instead one entry under
+ * the key "" — [version, origin, field set id] — standing for every field of that set (the set's
+ * column list is in county_field_sets). A field's own entry overrides the "" entry. Every reader
+ * goes through `fullVersions`, so both forms mean the same per-field versions.
  */
 import type { Sqlite } from '../db/open';
 import { prepared } from './statements';
@@ -9,21 +15,106 @@ import { SYNCED_TABLES, type SyncedTableName } from './tables';
 
 export const COUNTY_ORIGIN = 'county';
 const COUNTER_KEY = 'sync.county_ver';
+const WHOLE_ROW = '';
 
 /** [version, origin]: origin is a station code or 'county'. */
 export type FieldVersion = [number, string];
 export type CountyFieldVersions = Record<string, FieldVersion>;
+/** [version, origin, field set id]: every field of the set at that version. */
+export type WholeRowVersion = [number, string, number];
+
+/** A record's county versions as stored: the whole-row entry, if any, and the fields' own entries. */
+export interface StoredVersions {
+  whole: WholeRowVersion | null;
+  own: CountyFieldVersions;
+}
 
 export function currentCountyVersion(db: Sqlite): number {
   const row = prepared(db, 'SELECT value FROM meta WHERE key = ?').get(COUNTER_KEY) as { value: string } | undefined;
   return row ? Number(row.value) : 0;
 }
 
-export function readCountyVersions(db: Sqlite, table: string, id: string): { vers: CountyFieldVersions; scope: string } | null {
+/**
+ * Field sets by id and by their JSON text. Remembered only for one transaction (or one savepoint):
+ * a set inserted there and rolled back must not be named by a later write.
+ */
+export class FieldSets {
+  private readonly ids = new Map<string, number>();
+  private readonly lists = new Map<number, readonly string[]>();
+
+  constructor(private readonly db: Sqlite) {}
+
+  /** The id of the field list whose JSON text is `json`, made if new. */
+  idOf(json: string): number {
+    let id = this.ids.get(json);
+    if (id === undefined) {
+      prepared(this.db, 'INSERT INTO county_field_sets (fields) VALUES (?) ON CONFLICT (fields) DO NOTHING').run(json);
+      id = (prepared(this.db, 'SELECT id FROM county_field_sets WHERE fields = ?').get(json) as { id: number }).id;
+      this.ids.set(json, id);
+    }
+    return id;
+  }
+
+  fieldsOf(id: number): readonly string[] {
+    let list = this.lists.get(id);
+    if (!list) {
+      const row = prepared(this.db, 'SELECT fields FROM county_field_sets WHERE id = ?').get(id) as { fields: string } | undefined;
+      if (!row) throw new Error(`county_field_sets has no set ${id}`);
+      this.lists.set(id, (list = JSON.parse(row.fields) as string[]));
+    }
+    return list;
+  }
+}
+
+export function decodeVersions(text: string): StoredVersions {
+  const own = JSON.parse(text) as Record<string, FieldVersion | WholeRowVersion>;
+  const whole = own[WHOLE_ROW];
+  if (whole === undefined) return { whole: null, own: own as CountyFieldVersions };
+  delete own[WHOLE_ROW];
+  return { whole: whole as WholeRowVersion, own: own as CountyFieldVersions };
+}
+
+export function encodeVersions(stored: StoredVersions): string {
+  return JSON.stringify(stored.whole ? { [WHOLE_ROW]: stored.whole, ...stored.own } : stored.own);
+}
+
+/** The stored form of a record taken whole: one entry for all of `fieldSet`. `originJson` is the origin as a JSON string. */
+export function wholeRowVersions(ver: number, originJson: string, fieldSet: number): string {
+  return `{"${WHOLE_ROW}":[${ver},${originJson},${fieldSet}]}`;
+}
+
+/** Every field's [version, origin]. */
+export function fullVersions(stored: StoredVersions, sets: FieldSets): CountyFieldVersions {
+  if (!stored.whole) return { ...stored.own };
+  const [ver, origin, set] = stored.whole;
+  const out: CountyFieldVersions = {};
+  for (const f of sets.fieldsOf(set)) out[f] = [ver, origin];
+  return Object.assign(out, stored.own);
+}
+
+function highestVersion(stored: StoredVersions): number {
+  let max = stored.whole?.[0] ?? 0;
+  for (const [v] of Object.values(stored.own)) if (v > max) max = v;
+  return max;
+}
+
+export interface CountyRowVersions {
+  /** Every field's version, as the conflict rules read them. */
+  vers: CountyFieldVersions;
+  stored: StoredVersions;
+  scope: string;
+}
+
+function readStored(db: Sqlite, table: string, id: string): { stored: StoredVersions; scope: string } | null {
   const row = prepared(db, 'SELECT vers, scope FROM county_versions WHERE tbl = ? AND row_id = ?').get(table, id) as
     | { vers: string; scope: string }
     | undefined;
-  return row ? { vers: JSON.parse(row.vers) as CountyFieldVersions, scope: row.scope } : null;
+  return row ? { stored: decodeVersions(row.vers), scope: row.scope } : null;
+}
+
+export function readCountyVersions(db: Sqlite, table: string, id: string, sets = new FieldSets(db)): CountyRowVersions | null {
+  const row = readStored(db, table, id);
+  return row ? { ...row, vers: fullVersions(row.stored, sets) } : null;
 }
 
 /** Whose records a row is: its owner station, or every station for county reference data. */
@@ -52,6 +143,12 @@ export function countyClock(db: Sqlite): CountyClock {
   };
 }
 
+/** The upsert of a record's versions, in parts for a many-row statement: head, five values, tail. */
+export const COUNTY_VERSIONS_UPSERT = {
+  head: 'INSERT INTO county_versions (tbl, row_id, scope, max_ver, vers)',
+  tail: 'ON CONFLICT (tbl, row_id) DO UPDATE SET scope = excluded.scope, max_ver = excluded.max_ver, vers = excluded.vers',
+} as const;
+
 /**
  * Stamps `fields` of a row with fresh county versions from `origin`; returns the highest one.
  * Runs inside the caller's transaction. A bulk caller passes its clock (flushed by the caller)
@@ -64,19 +161,14 @@ export function stampCountyVersions(
   fields: string[],
   origin: string,
   scope: string,
-  bulk?: { clock: CountyClock; known: CountyFieldVersions },
+  bulk?: { clock: CountyClock; stored: StoredVersions },
 ): number {
   const clock = bulk?.clock ?? countyClock(db);
-  const current = bulk?.known ?? readCountyVersions(db, table, id)?.vers ?? {};
-  let ver = 0;
-  for (const f of fields) current[f] = [(ver = clock.next()), origin];
+  const stored = bulk?.stored ?? readStored(db, table, id)?.stored ?? { whole: null, own: {} };
+  for (const f of fields) stored.own[f] = [clock.next(), origin];
   if (!bulk) clock.flush();
-  const max = Math.max(ver, ...Object.values(current).map(([v]) => v));
-  prepared(
-    db,
-    `INSERT INTO county_versions (tbl, row_id, scope, max_ver, vers) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (tbl, row_id) DO UPDATE SET scope = excluded.scope, max_ver = excluded.max_ver, vers = excluded.vers`,
-  ).run(table, id, scope, max, JSON.stringify(current));
+  const max = highestVersion(stored);
+  prepared(db, `${COUNTY_VERSIONS_UPSERT.head} VALUES (?, ?, ?, ?, ?) ${COUNTY_VERSIONS_UPSERT.tail}`).run(table, id, scope, max, encodeVersions(stored));
   return max;
 }
 

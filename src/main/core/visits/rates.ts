@@ -42,16 +42,17 @@ export function visitRate(ctx: CoreContext, q: ParsedInputOf<'workbench.visitRat
   const { table, inScope } = SCOPE[q.scope];
   const owner = ownerOf(ctx, q.stationCode);
   const by = q.townshipCode ? 'p.village_code' : 'p.township_code';
+  // Only the filters given: an `(:x IS NULL OR …)` term steers the planner onto the list index.
+  const filters = [owner === null ? '' : 'AND p.station_code = :owner', q.townshipCode ? 'AND p.township_code = :township' : ''].join(' ');
   const rows = ctx.db
     .prepare(
       `SELECT ${by} AS code, count(*) AS eligible,
               sum(EXISTS (SELECT 1 FROM visits v WHERE v.subject_id = p.id AND v.deleted = 0 AND v.visited_on BETWEEN :start AND :end)) AS visited
        FROM ${table} p
-       WHERE p.deleted = 0 AND ${inScope}
-         AND (:owner IS NULL OR p.station_code = :owner) AND (:township IS NULL OR p.township_code = :township)
+       WHERE p.deleted = 0 AND ${inScope} ${filters}
        GROUP BY ${by} ORDER BY ${by}`,
     )
-    .all({ start, end, owner, township: q.townshipCode ?? null }) as { code: string; eligible: number; visited: number }[];
+    .all({ start, end, ...(owner === null ? {} : { owner }), ...(q.townshipCode ? { township: q.townshipCode } : {}) }) as { code: string; eligible: number; visited: number }[];
   const names = placeNames(ctx, [...rows.map((r) => r.code), ...(q.townshipCode ? [q.townshipCode] : [])]);
   const eligible = rows.reduce((n, r) => n + r.eligible, 0);
   const visited = rows.reduce((n, r) => n + r.visited, 0);

@@ -1,16 +1,18 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Skeleton, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { DeleteOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Skeleton, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import type { ChildRecord } from '../../../../shared/contract';
-import { errorData, errorMessage, ledger } from '../../../api';
-import { ChildUnavailable } from '../ChildUnavailable';
+import { ledger } from '../../../api';
+import { confirmDelete } from '../../../ui/confirmDelete';
+import { PageHeader } from '../../../ui/PageHeader';
+import { RecordUnavailable } from '../../../ui/RecordUnavailable';
+import { useLoaded } from '../../../ui/useLoaded';
+import { DrowningSection } from '../../drowning/DrowningSection';
+import { TransferButton } from '../../people/TransferModal';
 import { useStationStore } from '../../station/stationStore';
+import { VisitTimeline } from '../../visits/VisitTimeline';
 import { useChildListStore } from '../list/listStore';
-import { TransferModal } from './TransferModal';
 import { BasicDetails, CategoryDetails, FamilyDetails, GuardianshipDetails, HealthSchoolingDetails, OtherDetails, ReportDetails } from './sections';
-
-type Loaded = { state: 'loading' } | { state: 'ready'; child: ChildRecord } | { state: 'error'; message: string };
 
 function ReportAlert({ child }: { child: ChildRecord }) {
   if (child.reportReasons.length === 0) return null;
@@ -34,96 +36,72 @@ function ReportAlert({ child }: { child: ChildRecord }) {
 export function ChildDetailPage() {
   const { id = '' } = useParams<{ id: string }>();
   const navigate = useNavigate();
-  const { modal, message } = App.useApp();
+  const app = App.useApp();
   const invalidate = useChildListStore((s) => s.invalidate);
   const county = useStationStore((s) => s.info?.role === 'county');
-  const [transferring, setTransferring] = useState(false);
-  // Bumped after a change made here (a transfer), so the record is read again.
-  const [version, setVersion] = useState(0);
-  // Kept per id: following a link to another child must never show the previous one while loading.
-  const [fetched, setFetched] = useState<{ id: string; loaded: Loaded } | null>(null);
-  const loaded: Loaded = fetched?.id === id ? fetched.loaded : { state: 'loading' };
+  // Read again after a change made here (a transfer).
+  const { loaded, reload } = useLoaded(id, () => ledger().call('children.get', { id }));
+  const child = loaded.state === 'ready' ? loaded.value : null;
 
-  useEffect(() => {
-    let live = true;
-    ledger()
-      .call('children.get', { id })
-      .then((child) => live && setFetched({ id, loaded: { state: 'ready', child } }))
-      .catch((e: unknown) => live && setFetched({ id, loaded: { state: 'error', message: errorData(e).message } }));
-    return () => {
-      live = false;
-    };
-  }, [id, version]);
-
-  const confirmDelete = () => {
-    modal.confirm({
+  const remove = () =>
+    confirmDelete(app, {
       title: '确定删除该儿童记录吗？删除后可由县局恢复。',
-      okText: '删除',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          await ledger().call('children.delete', { id });
-          invalidate();
-          message.success('已删除');
-          navigate('/children');
-        } catch (e) {
-          message.error(errorMessage(e));
-        }
+      run: () => ledger().call('children.delete', { id }),
+      done: () => {
+        invalidate();
+        navigate('/children');
       },
     });
-  };
 
   return (
     <Flex vertical gap={16} className="page">
-      <Flex align="center" justify="space-between" wrap gap={8}>
-        <Flex align="center" gap={8}>
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/children')} aria-label="返回儿童台账" />
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {loaded.state === 'ready' ? loaded.child.name : '儿童详情'}
-          </Typography.Title>
-          {loaded.state === 'ready' && loaded.child.reportReasons.length > 0 && !loaded.child.reportDate && <Tag color="error">需强制报告</Tag>}
-        </Flex>
-        {loaded.state === 'ready' && (
-          <Flex gap={8}>
-            <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/children/${id}/edit`)} data-testid="child-edit">
-              编辑
-            </Button>
-            {county && (
-              <Button icon={<SwapOutlined />} onClick={() => setTransferring(true)} data-testid="child-transfer">
-                迁移
+      <PageHeader
+        title={child ? child.name : '儿童详情'}
+        backLabel="返回儿童台账"
+        onBack={() => navigate('/children')}
+        extra={child && child.reportReasons.length > 0 && !child.reportDate && <Tag color="error">需强制报告</Tag>}
+        actions={
+          child && (
+            <>
+              <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/children/${id}/edit`)} data-testid="child-edit">
+                编辑
               </Button>
-            )}
-            <Button danger icon={<DeleteOutlined />} onClick={confirmDelete} data-testid="child-delete">
-              删除
-            </Button>
-          </Flex>
-        )}
-      </Flex>
+              <Button icon={<PrinterOutlined />} onClick={() => navigate(`/print/child/${id}`)} data-testid="child-print">
+                打印登记表
+              </Button>
+              {county && (
+                <TransferButton
+                  kind="child"
+                  person={child}
+                  testId="child-transfer"
+                  onDone={() => {
+                    invalidate();
+                    reload();
+                  }}
+                />
+              )}
+              <Button danger icon={<DeleteOutlined />} onClick={remove} data-testid="child-delete">
+                删除
+              </Button>
+            </>
+          )
+        }
+      />
       {loaded.state === 'loading' && <Skeleton active paragraph={{ rows: 12 }} />}
-      {loaded.state === 'error' && <ChildUnavailable message={loaded.message} />}
-      {loaded.state === 'ready' && (
+      {loaded.state === 'error' && <RecordUnavailable message={loaded.message} listPath="/children" listTitle="儿童台账" />}
+      {child && (
         <Flex vertical gap={20} className="child-detail">
-          <ReportAlert child={loaded.child} />
-          <BasicDetails child={loaded.child} />
-          <CategoryDetails child={loaded.child} />
-          <HealthSchoolingDetails child={loaded.child} />
-          <GuardianshipDetails child={loaded.child} />
-          <ReportDetails child={loaded.child} />
-          <FamilyDetails child={loaded.child} />
-          <OtherDetails child={loaded.child} />
+          <ReportAlert child={child} />
+          <BasicDetails child={child} />
+          <CategoryDetails child={child} />
+          <HealthSchoolingDetails child={child} />
+          <GuardianshipDetails child={child} />
+          <ReportDetails child={child} />
+          <VisitTimeline kind="child" id={child.id} name={child.name} />
+          <FamilyDetails child={child} />
+          <OtherDetails child={child} />
+          <DrowningSection childId={child.id} childName={child.name} />
         </Flex>
-      )}
-      {county && loaded.state === 'ready' && (
-        <TransferModal
-          child={loaded.child}
-          open={transferring}
-          onClose={() => setTransferring(false)}
-          onDone={() => {
-            invalidate();
-            setVersion((v) => v + 1);
-          }}
-        />
       )}
     </Flex>
   );

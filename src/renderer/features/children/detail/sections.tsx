@@ -23,7 +23,7 @@ import { ageOn, todayIso } from '../../../../shared/domain/dates';
 import { ETHNICITIES } from '../../../../shared/domain/ethnicities';
 import { labelOf } from '../../../../shared/domain/labels';
 import { labelsOf } from '../../../ui/options';
-import { EMPTY, SEX_LABELS } from '../labels';
+import { EMPTY, SEX_LABELS } from '../../../ui/personLabels';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 

@@ -1,12 +1,6 @@
 import type { ChildCategoryInput, ChildInput, ChildRecord } from '../../../../shared/contract';
 import type { ChildCategory } from '../../../../shared/domain/children';
-
-export type NamePath = (string | number)[];
-
-/** `categories.0.startDate` (the contract's field-error key) → antd's name path. */
-export function namePathOf(key: string): NamePath {
-  return key.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
+import { withoutNulls } from '../../../ui/formValues';
 
 /** What the form holds while being filled in: anything may still be missing. */
 export type ChildFormValues = Partial<Omit<ChildInput, 'categories'>> & { categories?: Partial<ChildCategoryInput>[] };
@@ -41,13 +35,6 @@ export function recordToValues(r: ChildRecord): ChildInput {
     ...fields
   } = r;
   return { ...fields, categories: categories.map((c) => ({ ...c, reasons: [...c.reasons] })) };
-}
-
-function withoutNulls(v: unknown): unknown {
-  if (v === null) return undefined;
-  if (Array.isArray(v)) return v.map(withoutNulls);
-  if (typeof v === 'object') return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, withoutNulls(x)]));
-  return v;
 }
 
 const REASON_KIND: Record<ChildCategory, 'reason' | 'reasons'> = {

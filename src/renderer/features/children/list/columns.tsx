@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { ChildListRow } from '../../../../shared/contract';
 import { CHILD_CATEGORIES, GUARDIANSHIP_TYPES } from '../../../../shared/domain/children';
 import { labelOf } from '../../../../shared/domain/labels';
-import { SEX_LABELS } from '../labels';
+import { SEX_LABELS } from '../../../ui/personLabels';
 import { ReportTag } from '../ReportTag';
 
 const CATEGORY_COLORS: Record<string, string> = {
@@ -69,22 +69,3 @@ export const childColumns: ColumnsType<ChildListRow> = [
     render: (_: unknown, r: ChildListRow) => <ReportTag reasons={r.reportReasons} reported={r.reported} />,
   },
 ];
-
-const widthOf = (columns: ColumnsType<ChildListRow>) => columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
-
-export const COLUMNS_WIDTH = widthOf(childColumns);
-
-/** The county sees every station's children: it gets a 站点 column after the place. */
-export function countyChildColumns(stationName: (code: string) => string): { columns: ColumnsType<ChildListRow>; width: number } {
-  const station: ColumnsType<ChildListRow>[number] = {
-    title: '站点',
-    dataIndex: 'stationCode',
-    key: 'station',
-    width: 120,
-    ellipsis: true,
-    render: (code: string) => stationName(code),
-  };
-  const at = childColumns.findIndex((c) => c.key === 'place') + 1;
-  const columns = [...childColumns.slice(0, at), station, ...childColumns.slice(at)];
-  return { columns, width: widthOf(columns) };
-}

@@ -2,9 +2,9 @@ import { Card, Col, Form, Input, Radio, Row, Select } from 'antd';
 import { HUKOU_TYPES } from '../../../../../shared/domain/children';
 import { ETHNICITIES } from '../../../../../shared/domain/ethnicities';
 import { optionsOf } from '../../../../ui/options';
+import { IdNumberRow } from '../../../people/IdNumberRow';
 import { VillagePicker } from '../../../places/VillagePicker';
-import { IdNumberField } from '../IdNumberField';
-import { COL, GUTTER, HALF_COL, YES_NO } from '../layout';
+import { COL, GUTTER, HALF_COL, YES_NO } from '../../../../ui/formLayout';
 
 interface BasicSectionProps {
   childId?: string;
@@ -12,7 +12,7 @@ interface BasicSectionProps {
   onDuplicate: (existingId: string | null) => void;
 }
 
-export function BasicSection(props: BasicSectionProps) {
+export function BasicSection({ childId, duplicateId, onDuplicate }: BasicSectionProps) {
   return (
     <Card title="基本信息" size="small">
       <Row gutter={GUTTER}>
@@ -32,7 +32,7 @@ export function BasicSection(props: BasicSectionProps) {
           </Form.Item>
         </Col>
       </Row>
-      <IdNumberField {...props} />
+      <IdNumberRow kind="child" recordId={childId} duplicateId={duplicateId} onDuplicate={onDuplicate} />
       <Row gutter={GUTTER}>
         <Col {...COL}>
           <Form.Item label="是否登记户口" name="hukouRegistered" required>

@@ -9,9 +9,9 @@ import {
   UNSUPPORTED_REASONS,
   type ChildCategory,
 } from '../../../../../shared/domain/children';
-import { DateField } from '../../../../ui/DateField';
 import { optionsOf } from '../../../../ui/options';
-import { COL, GUTTER } from '../layout';
+import { RecognitionDates } from '../../../people/RecognitionDates';
+import { COL, GUTTER } from '../../../../ui/formLayout';
 
 const MAX_CATEGORIES = 8;
 
@@ -91,16 +91,7 @@ function CategoryItem({ index, position, onRemove, removable }: { index: number;
             <Select options={optionsOf(CHILD_CATEGORIES)} placeholder="选择类别" onChange={resetDetails} />
           </Form.Item>
         </Col>
-        <Col {...COL}>
-          <Form.Item label="认定日期" name={[index, 'startDate']} required>
-            <DateField noFuture />
-          </Form.Item>
-        </Col>
-        <Col {...COL}>
-          <Form.Item label="退出日期" name={[index, 'endDate']} extra="仍属于该类别时不填">
-            <DateField />
-          </Form.Item>
-        </Col>
+        <RecognitionDates index={index} />
         <CategoryDetails index={index} category={category} />
       </Row>
       {category === 'unsupported' && (

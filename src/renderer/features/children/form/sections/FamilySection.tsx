@@ -5,7 +5,7 @@ import { todayIso } from '../../../../../shared/domain/dates';
 import { parseIdNumber } from '../../../../../shared/domain/idNumber';
 import { DateField } from '../../../../ui/DateField';
 import { optionsOf } from '../../../../ui/options';
-import { COL, GUTTER } from '../layout';
+import { COL, GUTTER } from '../../../../ui/formLayout';
 
 const GRANDPARENTS = [
   { key: 'paternalGrandfather', label: '祖父' },

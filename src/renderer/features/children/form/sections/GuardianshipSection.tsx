@@ -1,7 +1,7 @@
 import { Card, Checkbox, Col, Divider, Form, Input, Row, Select } from 'antd';
 import { ASSISTANCE_KINDS, GUARDIAN_RELATIONSHIPS, GUARDIANSHIP_TYPES, INCOME_SOURCES } from '../../../../../shared/domain/children';
 import { optionsOf } from '../../../../ui/options';
-import { COL, GUTTER, WIDE_COL } from '../layout';
+import { COL, GUTTER, WIDE_COL } from '../../../../ui/formLayout';
 
 export function GuardianshipSection() {
   return (

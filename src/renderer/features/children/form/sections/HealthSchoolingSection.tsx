@@ -1,7 +1,7 @@
 import { Card, Col, Form, Input, Radio, Row, Select } from 'antd';
 import { DISABILITY_GRADES, DISABILITY_TYPES, HEALTH_STATUSES, SCHOOLING } from '../../../../../shared/domain/children';
 import { optionsOf } from '../../../../ui/options';
-import { COL, GUTTER, YES_NO } from '../layout';
+import { COL, GUTTER, YES_NO } from '../../../../ui/formLayout';
 
 export function HealthSchoolingSection() {
   const form = Form.useFormInstance();

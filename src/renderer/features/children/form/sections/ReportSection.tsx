@@ -1,6 +1,6 @@
 import { Alert, Card, Col, Form, Input, Row } from 'antd';
 import { DateField } from '../../../../ui/DateField';
-import { COL, GUTTER } from '../layout';
+import { COL, GUTTER } from '../../../../ui/formLayout';
 
 interface ReportSectionProps {
   /** 无人监护 / 辍学: why this child must be reported; empty when none applies. */

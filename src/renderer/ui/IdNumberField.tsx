@@ -1,22 +1,36 @@
-import { Col, Form, Input, Row, Typography } from 'antd';
+import { Col, Form, Input, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { ageOn, todayIso } from '../../../../shared/domain/dates';
-import { normaliseIdNumber, parseIdNumber } from '../../../../shared/domain/idNumber';
-import { errorMessage, ledger } from '../../../api';
-import { SEX_LABELS } from '../labels';
-import { COL, GUTTER } from './layout';
+import { ageOn, todayIso } from '../../shared/domain/dates';
+import { normaliseIdNumber, parseIdNumber, type IdNumberInfo } from '../../shared/domain/idNumber';
+import { errorMessage } from '../api';
+import { COL } from './formLayout';
+import { SEX_LABELS } from './personLabels';
 
-interface IdNumberFieldProps {
+export interface IdNumberFieldProps {
   /** The record being edited: its own ID number is not a duplicate. */
-  childId?: string;
+  recordId?: string;
   duplicateId: string | null;
   onDuplicate: (existingId: string | null) => void;
+  /** Asks the register whether the number is already held, and by whom. */
+  lookup: (idNumber: string) => Promise<{ id: string; name: string } | null>;
+  /** Where the link to the record already holding the number goes. */
+  recordPath: (id: string) => string;
+  /** Test ids are `${testIdPrefix}-idNumber`, `-birthDate`, `-sex`, `-duplicate-link`. */
+  testIdPrefix: string;
+  /** A register's own rule on a well-formed number (e.g. an age limit), checked as the field is left. */
+  problemOf?: (info: IdNumberInfo) => string | null;
+  /** Shown under the derived birth date (e.g. what the age means for this register). */
+  birthNote?: (info: IdNumberInfo) => ReactNode;
 }
 
 export const duplicateMessage = (name: string) => `该身份证号码已登记（${name}），请勿重复录入`;
 
-/** The ID number is the natural key: birth date and sex come from it and are never typed. */
-export function IdNumberField({ childId, duplicateId, onDuplicate }: IdNumberFieldProps) {
+/**
+ * The ID number is the natural key: birth date and sex come from it and are never typed.
+ * Renders three columns (number, birth date, sex) for the caller's Row.
+ */
+export function IdNumberField({ recordId, duplicateId, onDuplicate, lookup, recordPath, testIdPrefix, problemOf, birthNote }: IdNumberFieldProps) {
   const form = Form.useFormInstance();
   const raw = Form.useWatch<string | undefined>('idNumber', form);
   const parsed = raw ? parseIdNumber(raw, todayIso()) : null;
@@ -31,11 +45,13 @@ export function IdNumberField({ childId, duplicateId, onDuplicate }: IdNumberFie
       return;
     }
     if (value !== result.info.idNumber) form.setFieldValue('idNumber', result.info.idNumber);
+    const problem = problemOf?.(result.info);
+    if (problem) form.setFields([{ name: 'idNumber', errors: [problem] }]);
     try {
-      const found = await ledger().call('children.findByIdNumber', { idNumber: result.info.idNumber });
+      const found = await lookup(result.info.idNumber);
       // The user may have typed on while the lookup ran; answer only for the number still in the field.
       if (normaliseIdNumber(String(form.getFieldValue('idNumber') ?? '')) !== result.info.idNumber) return;
-      if (found && found.id !== childId) {
+      if (found && found.id !== recordId) {
         form.setFields([{ name: 'idNumber', errors: [duplicateMessage(found.name)] }]);
         onDuplicate(found.id);
       }
@@ -45,8 +61,9 @@ export function IdNumberField({ childId, duplicateId, onDuplicate }: IdNumberFie
     }
   };
 
+  const note = info ? birthNote?.(info) : undefined;
   return (
-    <Row gutter={GUTTER}>
+    <>
       <Col {...COL}>
         <Form.Item
           label="身份证号码"
@@ -54,14 +71,14 @@ export function IdNumberField({ childId, duplicateId, onDuplicate }: IdNumberFie
           required
           extra={
             duplicateId ? (
-              <Link to={`/children/${duplicateId}`} data-testid="child-duplicate-link">
+              <Link to={recordPath(duplicateId)} data-testid={`${testIdPrefix}-duplicate-link`}>
                 查看已登记的记录
               </Link>
             ) : undefined
           }
         >
           <Input
-            data-testid="child-idNumber"
+            data-testid={`${testIdPrefix}-idNumber`}
             maxLength={22}
             placeholder="18位公民身份号码"
             autoComplete="off"
@@ -72,19 +89,19 @@ export function IdNumberField({ childId, duplicateId, onDuplicate }: IdNumberFie
         </Form.Item>
       </Col>
       <Col {...COL}>
-        <Form.Item label="出生日期" tooltip="由身份证号码自动生成">
-          <Typography.Text data-testid="child-birthDate" type={info ? undefined : 'secondary'}>
+        <Form.Item label="出生日期" tooltip="由身份证号码自动生成" extra={note}>
+          <Typography.Text data-testid={`${testIdPrefix}-birthDate`} type={info ? undefined : 'secondary'}>
             {info ? `${info.birthDate}（${ageOn(info.birthDate, todayIso())}周岁）` : '填写身份证号码后自动生成'}
           </Typography.Text>
         </Form.Item>
       </Col>
       <Col {...COL}>
         <Form.Item label="性别" tooltip="由身份证号码自动生成">
-          <Typography.Text data-testid="child-sex" type={info ? undefined : 'secondary'}>
+          <Typography.Text data-testid={`${testIdPrefix}-sex`} type={info ? undefined : 'secondary'}>
             {info ? SEX_LABELS[info.sex] : '填写身份证号码后自动生成'}
           </Typography.Text>
         </Form.Item>
       </Col>
-    </Row>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { Card, Form, Input } from 'antd';
 
+/** 备注 at the end of a registration form. */
 export function NotesSection() {
   return (
     <Card title="备注" size="small">

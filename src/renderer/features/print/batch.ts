@@ -1,0 +1,49 @@
+/**
+ * Batch printing from the due list: one blank visit form per person due. The due list carries
+ * only names and places, so each person's record is read for the form's head.
+ */
+import type { DueRow } from '../../../shared/contract';
+import type { DueStatusKind } from '../../../shared/domain/visitDue';
+import { ledger } from '../../api';
+import { loadVisitSubject, type VisitSubject } from './visitSubject';
+
+export const BATCHES = {
+  'due-this-week': { status: 'due_this_week', title: '本周应访走访表' },
+  overdue: { status: 'overdue', title: '逾期未访走访表' },
+} as const satisfies Record<string, { status: DueStatusKind; title: string }>;
+export type BatchName = keyof typeof BATCHES;
+
+export function isBatchName(name: string | undefined): name is BatchName {
+  return name !== undefined && Object.prototype.hasOwnProperty.call(BATCHES, name);
+}
+
+/** The due list's own maximum page: a bigger batch is printed in part and says so. */
+export const BATCH_LIMIT = 2000;
+/** Reads in flight at once: enough to hide latency, few enough not to starve the UI's own calls. */
+const PARALLEL_READS = 4;
+
+export interface Batch {
+  today: string;
+  subjects: VisitSubject[];
+  /** Everyone due, including any beyond BATCH_LIMIT. */
+  total: number;
+}
+
+export async function loadBatch(name: BatchName, onProgress: (done: number, total: number) => void, alive: () => boolean): Promise<Batch> {
+  const due = await ledger().call('workbench.due', { status: BATCHES[name].status, limit: BATCH_LIMIT });
+  const rows: DueRow[] = due.rows;
+  const subjects: VisitSubject[] = new Array<VisitSubject>(rows.length);
+  let next = 0;
+  let done = 0;
+  onProgress(0, rows.length);
+  const worker = async () => {
+    while (next < rows.length && alive()) {
+      const at = next++;
+      const row = rows[at]!;
+      subjects[at] = await loadVisitSubject(row.subjectKind, row.id);
+      onProgress(++done, rows.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, rows.length) }, worker));
+  return { today: due.today, subjects, total: due.total };
+}

@@ -1,0 +1,51 @@
+import { Flex, Form } from 'antd';
+import { womanInput } from '../../../../shared/contract';
+import { ledger } from '../../../api';
+import { FormActions } from '../../../ui/FormActions';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { useRegisterForm } from '../../people/useRegisterForm';
+import '../women.css';
+import { formToInput, type WomanFormValues } from './formValues';
+import { BasicSection } from './sections/BasicSection';
+import { FamilySection } from './sections/FamilySection';
+import { HusbandSection } from './sections/HusbandSection';
+import { RegisterSection } from './sections/RegisterSection';
+
+interface WomanFormProps {
+  /** Set when editing: the record's id. */
+  womanId?: string;
+  initialValues: WomanFormValues;
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+}
+
+export function WomanForm({ womanId, initialValues, onSaved, onCancel }: WomanFormProps) {
+  const { form, saving, problem, save, duplicateId, setDuplicateId } = useRegisterForm({
+    parse: (values) => womanInput.safeParse(formToInput(values)),
+    write: (woman) => (womanId ? ledger().call('women.update', { id: womanId, woman }) : ledger().call('women.create', woman)),
+    wrapper: 'woman',
+    onSaved,
+  });
+
+  return (
+    <Form<Record<string, unknown>>
+      form={form}
+      name="woman"
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={() => void save()}
+      scrollToFirstError={false}
+      className="woman-form"
+      requiredMark
+    >
+      <Flex vertical gap={16}>
+        <ProblemAlert problem={problem} testId="woman-form-problem" />
+        <BasicSection womanId={womanId} duplicateId={duplicateId} onDuplicate={setDuplicateId} />
+        <HusbandSection />
+        <FamilySection />
+        <RegisterSection />
+        <FormActions saving={saving} testId="woman-save" onCancel={onCancel} />
+      </Flex>
+    </Form>
+  );
+}

@@ -1,0 +1,77 @@
+import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Col, Flex, Row, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useNavigate } from 'react-router';
+import type { DueListInput } from '../../../shared/contract';
+import { usePlacesStore } from '../places/placesStore';
+import { useStationStore } from '../station/stationStore';
+import { DueListCard } from './DueListCard';
+import { formatToday } from './format';
+import { SummaryCards } from './SummaryCards';
+import { useQuery } from './useQuery';
+import { VisitRateCard } from './VisitRateCard';
+import { VisitsChartCard } from './VisitsChartCard';
+import { DUE_PAGE_SIZE, hasDueFilters, useWorkbenchStore } from './workbenchStore';
+import './workbench.css';
+
+/** Counts for the whole station (or county), whatever the due list is filtered by. */
+const ALL_DUE_COUNTS: DueListInput = { limit: 1 };
+
+/** 工作台: the first screen of the morning — who must be visited, how the month is going, what needs attention. */
+export function WorkbenchPage() {
+  const navigate = useNavigate();
+  const info = useStationStore((s) => s.info);
+  const ensurePlaces = usePlacesStore((s) => s.ensure);
+  const refresh = useWorkbenchStore((s) => s.refresh);
+  const { tab, filters, page } = useWorkbenchStore();
+  const county = info?.role === 'county';
+  // A station's code is its township's code: its villages are the ones it may pick.
+  const ownTownship = county ? undefined : info?.code;
+
+  const due = useQuery('workbench.due', { ...filters, status: tab, offset: (page - 1) * DUE_PAGE_SIZE, limit: DUE_PAGE_SIZE });
+  // Unfiltered, the list's own counts are the station's; only a filtered list needs a second count.
+  const filtered = hasDueFilters(filters);
+  const all = useQuery('workbench.due', filtered ? ALL_DUE_COUNTS : null);
+  const counts = (filtered ? all.data : due.data)?.counts ?? null;
+  const today = due.data?.today;
+
+  useEffect(() => {
+    void ensurePlaces();
+  }, [ensurePlaces]);
+
+  const printButton = (
+    <Button icon={<PrinterOutlined />} onClick={() => navigate('/print/batch/due-this-week')} data-testid="workbench-print-week">
+      打印本周应访人员探访表
+    </Button>
+  );
+
+  return (
+    <Flex vertical gap={16} className="page workbench">
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Flex align="baseline" gap={12}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            工作台
+          </Typography.Title>
+          {today && (
+            <Typography.Text type="secondary" data-testid="workbench-today">
+              {formatToday(today)}
+            </Typography.Text>
+          )}
+        </Flex>
+        <Button icon={<ReloadOutlined />} onClick={refresh}>
+          刷新
+        </Button>
+      </Flex>
+      <SummaryCards counts={counts} />
+      <DueListCard due={due} extra={printButton} county={county} ownTownship={ownTownship} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <VisitRateCard county={county} ownTownship={ownTownship} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <VisitsChartCard />
+        </Col>
+      </Row>
+    </Flex>
+  );
+}

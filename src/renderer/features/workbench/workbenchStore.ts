@@ -1,0 +1,48 @@
+import { create } from 'zustand';
+import type { DueKind } from '../../../shared/contract';
+import type { DueStatusKind } from '../../../shared/domain/visitDue';
+
+/** The statuses the due list has a tab for; `ok` people need nothing and are not listed. */
+export type DueTab = Exclude<DueStatusKind, 'ok'>;
+
+export interface DueFilters {
+  subjectKind?: DueKind;
+  townshipCode?: string;
+  villageCode?: string;
+  search?: string;
+}
+
+// The first screen: a short page keeps the rate and the chart within reach below the list.
+export const DUE_PAGE_SIZE = 20;
+
+interface WorkbenchState {
+  /** Bumped after a write (a visit saved): every figure on the workbench is asked again. */
+  version: number;
+  tab: DueTab;
+  filters: DueFilters;
+  page: number;
+  refresh(): void;
+  setTab(tab: DueTab): void;
+  setFilters(patch: Partial<DueFilters>): void;
+  setPage(page: number): void;
+}
+
+/** Kept across visits to other screens: coming back from a person's page finds the same list. */
+export const useWorkbenchStore = create<WorkbenchState>((set, get) => ({
+  version: 0,
+  tab: 'overdue',
+  filters: {},
+  page: 1,
+  refresh: () => set({ version: get().version + 1 }),
+  setTab: (tab) => set({ tab, page: 1 }),
+  setFilters: (patch) => {
+    const merged: DueFilters = { ...get().filters, ...patch };
+    const filters = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined && v !== '')) as DueFilters;
+    set({ filters, page: 1 });
+  },
+  setPage: (page) => set({ page }),
+}));
+
+export function hasDueFilters(filters: DueFilters): boolean {
+  return Object.keys(filters).length > 0;
+}

@@ -1,0 +1,39 @@
+import { SearchOutlined } from '@ant-design/icons';
+import { Button, Input } from 'antd';
+import { activeFilterCount } from './pagedListStore';
+
+interface SearchBoxProps {
+  value: string;
+  onChange: (text: string) => void;
+  label: string;
+  testId: string;
+  placeholder?: string;
+  width?: number;
+}
+
+/** A list's search box: names, their pinyin initials, ID numbers. */
+export function SearchBox({ value, onChange, label, testId, placeholder = '姓名 / 拼音首字母 / 身份证号', width = 240 }: SearchBoxProps) {
+  return (
+    <Input
+      data-testid={testId}
+      aria-label={label}
+      allowClear
+      prefix={<SearchOutlined />}
+      placeholder={placeholder}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      maxLength={30}
+      style={{ width }}
+    />
+  );
+}
+
+/** Shown only while some filter is set. */
+export function ClearFilters({ filters, onClear }: { filters: object; onClear: () => void }) {
+  if (activeFilterCount(filters) === 0) return null;
+  return (
+    <Button type="link" onClick={onClear}>
+      清除筛选
+    </Button>
+  );
+}
