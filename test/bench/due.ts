@@ -213,13 +213,12 @@ export class RawDue {
       `SELECT e.id, e.risk_tier AS tier,
               (SELECT group_concat(g.group_code) FROM elder_groups g WHERE ${active}) AS groups,
               (SELECT min(g.start_date) FROM elder_groups g WHERE ${active}) AS joined_on,
-              substr(e.created_at, 1, 10) AS created_on,
               (SELECT max(v.visited_on) FROM visits v WHERE v.subject_id = e.id AND v.deleted = 0 AND v.visited_on <= :today) AS last_visit,
               (SELECT max(m.occurred_on) FROM major_changes m WHERE m.subject_id = e.id AND m.deleted = 0 AND m.occurred_on <= :today) AS major_change_on
        FROM elders e WHERE ${where.join(' AND ')}`,
-    ).all(params) as Omit<RawCandidate, 'name' | 'first_visit'>[];
+    ).all(params) as Omit<RawCandidate, 'name' | 'first_visit' | 'created_on'>[];
     const counts = Object.fromEntries(DUE_STATUSES.map((s) => [s.value, 0])) as Record<DueStatusKind, number>;
-    const open: { c: Omit<RawCandidate, 'name' | 'first_visit'>; frequency: ReturnType<typeof frequencyFor> }[] = [];
+    const open: { c: Omit<RawCandidate, 'name' | 'first_visit' | 'created_on'>; frequency: ReturnType<typeof frequencyFor> }[] = [];
     for (const c of rows) {
       const frequency = frequencyFor(this.rules.elder, { tier: c.tier, groups: c.groups ? c.groups.split(',') : [], guardianshipType: null });
       const waiting = c.major_change_on !== null && (c.last_visit === null || c.last_visit < c.major_change_on);
@@ -229,9 +228,10 @@ export class RawDue {
     const details = new Map(
       (
         this.stmt(
-          `SELECT e.id, e.name, (SELECT min(v.visited_on) FROM visits v WHERE v.subject_id = e.id AND v.deleted = 0) AS first_visit
+          `SELECT e.id, e.name, substr(e.created_at, 1, 10) AS created_on,
+                  (SELECT min(v.visited_on) FROM visits v WHERE v.subject_id = e.id AND v.deleted = 0) AS first_visit
            FROM elders e WHERE e.id IN (SELECT value FROM json_each(?))`,
-        ).all(JSON.stringify(open.map((o) => o.c.id))) as { id: string; name: string; first_visit: string | null }[]
+        ).all(JSON.stringify(open.map((o) => o.c.id))) as { id: string; name: string; created_on: string; first_visit: string | null }[]
       ).map((d) => [d.id, d]),
     );
     const wanted: { c: RawCandidate; status: DueStatusKind; nextDueBy: string; daysOverdue: number }[] = [];

@@ -198,4 +198,31 @@ describe('child form', () => {
     });
     expect(screen.queryByText(/该身份证号码已登记/)).toBeNull();
   });
+
+  it('puts the core’s refusal of an edit under the field, though the update names it under child.', async () => {
+    const record: ChildRecord = {
+      ...(validChild() as ChildRecord),
+      id: 'c-9',
+      stationCode: '341723100',
+      birthDate: '2015-03-01',
+      sex: 'M',
+      townshipCode: '341723100',
+      townshipName: '蓉城镇',
+      villageName: '城东社区',
+      categories: [{ id: 'cat-1', category: 'left_behind', startDate: '2023-09-01', reason: 'both_away', reasons: [] }],
+      reportReasons: [],
+      createdAt: '2025-01-01T00:00:00Z',
+      updatedAt: '2025-01-01T00:00:00Z',
+    };
+    const message = '迁往其他乡镇（街道）请由县局办理“迁移”，这里只能选择本乡镇的村（居）';
+    installFake({
+      'children.get': () => ok(record),
+      'children.findByIdNumber': () => ok({ id: 'c-9', name: '张小明' }),
+      'children.update': () => ({ ok: false, error: { code: 'validation', message, fieldErrors: { 'child.villageCode': message } } }),
+    });
+    renderRoute(<ChildFormPage />, { url: '/children/c-9/edit', path: '/children/:id/edit' });
+    await screen.findByLabelText('儿童姓名');
+    await userEvent.setup().click(screen.getByTestId('child-save'));
+    expect(await within(formItemOf(screen.getByLabelText('所在村（居）'))).findByText(message)).toBeInTheDocument();
+  });
 });

@@ -17,8 +17,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { createGunzip, gunzipSync, gzip as gzipCb } from 'node:zlib';
-import { Encrypter } from 'age-encryption';
-import { decryptAge } from './ageDecrypt';
+import { Decrypter, Encrypter } from 'age-encryption';
 import { z } from 'zod';
 import { FINGERPRINT_PATTERN, fingerprint, signBytes, verifyBytes } from './keys';
 
@@ -238,7 +237,10 @@ async function decryptEnvelope(bytes: Uint8Array, identity: string): Promise<Buf
     throw new BundleRejected('malformed', 'not an age-encrypted file');
   }
   try {
-    return await decryptAge(bytes, identity);
+    const decrypter = new Decrypter();
+    decrypter.addIdentity(identity);
+    const plain = await decrypter.decrypt(bytes);
+    return Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength);
   } catch (err) {
     // Another recipient, a damaged header or a damaged body: age does not say which to us.
     const detail = err instanceof Error ? err.message : String(err);
@@ -322,9 +324,12 @@ export function inflatePayload(compressed: Buffer, maxPayloadBytes = DEFAULT_MAX
   }
 }
 
+/** Small pieces die young in memory; each costs a turn of the event loop, which larger ones did not repay. */
+const PIECE_BYTES = 64 * 1024;
+
 /** The inflated payload in pieces, as zlib makes them off the main thread; the same limit and errors as `inflatePayload`. */
 export async function* inflatePieces(compressed: Buffer, maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES): AsyncGenerator<Buffer> {
-  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+  const gunzip = createGunzip({ chunkSize: PIECE_BYTES });
   gunzip.end(compressed);
   let total = 0;
   try {

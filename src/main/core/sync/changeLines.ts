@@ -14,6 +14,8 @@ import { checkChange, type Change, type UpstreamPayload } from './payload';
 const HEAD = '{"changes":[\n';
 /** What follows the last change's line. */
 const END = ']}';
+/** Far beyond any change's line (a few KB): text that runs on without a newline is left to the whole parse and its limits. */
+const MAX_LINE_CHARS = 16 * 1024 * 1024;
 
 /** JSON.stringify never writes a raw newline, so each change is one line. */
 export function upstreamPayloadText(payload: UpstreamPayload): string {
@@ -57,6 +59,7 @@ export class ChangeLineReader {
     }
     const lines = s.split('\n');
     this.rest = lines.pop()!;
+    if (this.rest.length > MAX_LINE_CHARS) return this.break();
     const changes: Change[] = [];
     for (const line of lines) {
       // A line followed by another ends with the comma between array elements.

@@ -31,7 +31,6 @@ interface StatusRow {
   guardianship_type: string | null;
   /** "earliest start|code,code" of the groups (categories) held today, or null: one index walk. */
   held: string | null;
-  created_on: string;
   last_visit: string | null;
   major_change_on: string | null;
 }
@@ -46,6 +45,7 @@ interface DetailRow {
   village_code: string;
   schooling: string | null;
   report_date: string | null;
+  created_on: string;
   first_visit: string | null;
 }
 
@@ -76,7 +76,6 @@ function statusRows(ctx: CoreContext, kind: DueKind, q: CandidateQuery, owner: s
       kind === 'elder' ? sql<string | null>`risk_tier`.as('tier') : sql<null>`NULL`.as('tier'),
       kind === 'child' ? sql<string | null>`guardianship_type`.as('guardianship_type') : sql<null>`NULL`.as('guardianship_type'),
       held.as('held'),
-      sql<string>`substr(${sql.ref(`${table}.created_at`)}, 1, 10)`.as('created_on'),
       sql<string | null>`(SELECT max(v.visited_on) FROM visits v WHERE v.subject_id = ${id} AND v.deleted = 0 AND v.visited_on <= ${today})`.as('last_visit'),
       sql<string | null>`(SELECT max(m.occurred_on) FROM major_changes m WHERE m.subject_id = ${id} AND m.deleted = 0 AND m.occurred_on <= ${today})`.as('major_change_on'),
     ])
@@ -89,7 +88,7 @@ function detailRows(ctx: CoreContext, kind: DueKind, ids: readonly string[]): Ma
   const childColumns = kind === 'child' ? 'p.schooling, p.report_date' : 'NULL AS schooling, NULL AS report_date';
   const rows = ctx.db
     .prepare(
-      `SELECT p.id, p.station_code, p.name, p.birth_date, p.township_code, p.village_code, ${childColumns},
+      `SELECT p.id, p.station_code, p.name, p.birth_date, p.township_code, p.village_code, ${childColumns}, substr(p.created_at, 1, 10) AS created_on,
               (SELECT min(v.visited_on) FROM visits v WHERE v.subject_id = p.id AND v.deleted = 0) AS first_visit
        FROM ${table} p WHERE p.id IN (SELECT value FROM json_each(?))`,
     )
@@ -104,14 +103,14 @@ const groupsOf = (s: StatusRow): string[] => (s.held === null ? [] : s.held.slic
  * knew the person — registered, or visited (a paper visit entered later). A person registered
  * today with a group start years back is due this period, not overdue since then.
  */
-function joinedOn(s: StatusRow, firstVisit: string | null): string {
-  const knownSince = firstVisit !== null && firstVisit < s.created_on ? firstVisit : s.created_on;
+function joinedOn(s: StatusRow, d: DetailRow): string {
+  const knownSince = d.first_visit !== null && d.first_visit < d.created_on ? d.first_visit : d.created_on;
   const groupsFrom = s.held === null ? null : s.held.slice(0, s.held.indexOf('|'));
   return groupsFrom !== null && groupsFrom > knownSince ? groupsFrom : knownSince;
 }
 
-function dueInfoOf(s: StatusRow, firstVisit: string | null, frequency: VisitFrequency, today: string): DueInfo {
-  const d = dueStatus({ today, frequency, joinedOn: joinedOn(s, firstVisit), visits: s.last_visit ? [s.last_visit] : [], majorChangeOn: s.major_change_on });
+function dueInfoOf(s: StatusRow, detail: DetailRow, frequency: VisitFrequency, today: string): DueInfo {
+  const d = dueStatus({ today, frequency, joinedOn: joinedOn(s, detail), visits: s.last_visit ? [s.last_visit] : [], majorChangeOn: s.major_change_on });
   return {
     frequency,
     status: d.status,
@@ -152,10 +151,18 @@ async function assess(ctx: CoreContext, kinds: readonly DueKind[], q: CandidateQ
   for (const kind of kinds) {
     const rule: DueRule = kind === 'elder' ? rules.elder : rules.child;
     const open: { status: StatusRow; frequency: VisitFrequency; settled: boolean }[] = [];
+    // People share a handful of (tier, groups, guardianship) combinations: one rule walk each.
+    const frequencies = new Map<string, VisitFrequency>();
     for (const s of await statusRows(ctx, kind, q, owner, today)) {
       // A child outside every category today is no longer looked after by the station.
       if (kind === 'child' && s.held === null) continue;
-      const frequency = frequencyFor(rule, { tier: s.tier, groups: groupsOf(s), guardianshipType: s.guardianship_type });
+      const codes = s.held === null ? '' : s.held.slice(s.held.indexOf('|') + 1);
+      const key = `${s.tier ?? ''}|${s.guardianship_type ?? ''}|${codes}`;
+      let frequency = frequencies.get(key);
+      if (frequency === undefined) {
+        frequency = frequencyFor(rule, { tier: s.tier, groups: groupsOf(s), guardianshipType: s.guardianship_type });
+        frequencies.set(key, frequency);
+      }
       const changeWaiting = s.major_change_on !== null && (s.last_visit === null || s.last_visit < s.major_change_on);
       const settled = s.last_visit !== null && s.last_visit >= periodStart(frequency) && !changeWaiting;
       if (settled) counts.ok += 1;
@@ -164,7 +171,7 @@ async function assess(ctx: CoreContext, kinds: readonly DueKind[], q: CandidateQ
     const details = detailRows(ctx, kind, open.map((o) => o.status.id));
     for (const { status, frequency, settled } of open) {
       const detail = details.get(status.id)!;
-      const info = dueInfoOf(status, detail.first_visit, frequency, today);
+      const info = dueInfoOf(status, detail, frequency, today);
       if (!settled) counts[info.status] += 1;
       if (keep(info.status)) kept.push({ kind, status, detail, info });
     }

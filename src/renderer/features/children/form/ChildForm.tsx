@@ -26,6 +26,8 @@ export function ChildForm({ childId, initialValues, onSaved, onCancel }: ChildFo
   const { form, saving, problem, save, duplicateId, setDuplicateId } = useRegisterForm({
     parse: (values) => childInput.safeParse(formToInput(values)),
     write: (child) => (childId ? ledger().call('children.update', { id: childId, child }) : ledger().call('children.create', child)),
+    // children.update names fields under `child.`; children.create names them bare.
+    wrapper: 'child',
     onSaved,
   });
   const guardianshipType = Form.useWatch<string | undefined>('guardianshipType', form);
