@@ -39,9 +39,9 @@ describe('first-run setup', () => {
     report!({ phase: '生成演示数据', done: 30, total: 60 });
     expect(await screen.findByText(/生成演示数据（30 \/ 60）/)).toBeInTheDocument();
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
-    finish!(ok({ children: 60, elders: 40, visits: 713 }));
+    finish!(ok({ children: 60, elders: 40, women: 15, visits: 713 }));
     await waitFor(() => expect(finished).toBe(true));
-    expect(await screen.findByText('已加载演示数据：60 名儿童、40 位老人、713 条走访记录')).toBeInTheDocument();
+    expect(await screen.findByText('已加载演示数据：60 名儿童、40 位老人、15 名留守妇女、713 条走访记录')).toBeInTheDocument();
     expect(calls.find((c) => c.name === 'station.init')?.input).toEqual({ role: 'station', code: '341723100', name: '蓉城镇社工站' });
   });
 });

@@ -104,7 +104,7 @@ export const COMMANDS = {
           }
         },
       });
-      return { result, text: `已加载演示数据：儿童 ${result.children} 人，老人 ${result.elders} 人，走访记录 ${result.visits} 条` };
+      return { result, text: `已加载演示数据：儿童 ${result.children} 人，老人 ${result.elders} 人，留守妇女 ${result.women} 人，走访记录 ${result.visits} 条` };
     },
   },
   status: {

@@ -52,7 +52,7 @@ export const stationOperations = {
   'station.status': query<StationStatus>()(z.object({})),
   'station.check': query<CheckResult>()(z.object({})),
   'station.init': mutation<StationInfo>()(stationInit),
-  'demo.load': mutation<{ children: number; elders: number; visits: number }, Progress>()(
+  'demo.load': mutation<{ children: number; elders: number; women: number; visits: number }, Progress>()(
     z.object({ scale: z.enum(DEMO_SCALES, { error: '演示数据规模应为 small 或 county' }).default('small') }),
   ),
 } as const;

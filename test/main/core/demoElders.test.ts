@@ -261,6 +261,23 @@ describe('demo.load county: elders and visits', () => {
     expect(count(core, 'SELECT count(*) AS n FROM elders')).toBeGreaterThan(0);
   });
 
+  it('adds about 1,200 left-behind women the register accepts, with ID numbers no child or elder holds', async () => {
+    expect(count(core, 'SELECT count(*) AS n FROM women WHERE deleted = 0')).toBe(1200);
+    const dupes = core.db
+      .prepare('SELECT id_number FROM (SELECT id_number FROM children UNION ALL SELECT id_number FROM elders UNION ALL SELECT id_number FROM women) GROUP BY id_number HAVING count(*) > 1')
+      .all();
+    expect(dupes).toEqual([]);
+    const page = await core.call('women.list', { limit: 50 });
+    for (const row of page.rows) {
+      const w = await core.call('women.get', { id: row.id });
+      expect(w.sex).toBe('F');
+      expect(w.age).toBeGreaterThanOrEqual(20);
+      expect(w.age).toBeLessThanOrEqual(59);
+      expect(w.husbandName.length).toBeGreaterThan(1);
+    }
+    expect((await core.call('women.list', { search: page.rows[0]!.name.slice(0, 1) })).total).toBeGreaterThan(0);
+  });
+
   it('reads every elder back through elders.get as input the contract accepts', async () => {
     const ids = core.db.prepare('SELECT id FROM elders').pluck().all() as string[];
     const rejected: string[] = [];

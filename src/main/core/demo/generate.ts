@@ -12,7 +12,8 @@
  * Townships get children by weight: one per village, half for a town-centre committee (居委会/社区);
  * elders likewise, with committees at 0.6. Visits: see visits.ts; about 66,000 at county scale.
  *
- * Order: elders first, then children, each person with their visits. The children come last so
+ * Left-behind women: 60 (county) or 15 (station) at small scale, 1,200 across the county at county scale.
+ * Order: elders first, then children, each person with their visits; women last. The children come last so
  * that the load ends on the children phase the hosts have always shown.
  *
  * Hazard: demo rows are real rows. They enter the outbox, and a station that later syncs would
@@ -26,7 +27,8 @@ import { dueRules, highAgeBandsOn } from '../rules/read';
 import { demoChildren, splitByWeight, villageWeight, type DemoArea, type DemoPlanItem, type DemoTownship } from './children';
 import { demoElders, type ElderPlanItem } from './elders';
 import { isRuralVillage } from './identity';
-import { visitSource, writeChildren, writeElders, type WriteRun } from './write';
+import { visitSource, writeChildren, writeElders, writeWomen, type WriteRun } from './write';
+import { demoWomen } from './women';
 
 export { demoChildren, type DemoArea, type DemoPlanItem } from './children';
 export { demoElders, type DemoElder, type ElderPlanItem } from './elders';
@@ -46,12 +48,19 @@ export const DEMO_ELDER_SIZES = {
   county: { county: 3500 },
 } as const;
 
+/** Left-behind women, likewise, spread like the elders (rural villages weigh more). */
+export const DEMO_WOMEN_SIZES = {
+  small: { county: 60, station: 15 },
+  county: { county: 1200 },
+} as const;
+
 /** meta key set when demo data is loaded: `{"scale":…,"children":…,"elders":…,"visits":…,"at":…}`. */
 export const DEMO_META_KEY = 'demo.loaded';
 
 export interface DemoLoadResult {
   children: number;
   elders: number;
+  women: number;
   visits: number;
 }
 
@@ -107,13 +116,15 @@ export function elderPlanFor(townships: readonly DemoTownship[], count: number):
   return townships.map((township, i) => ({ township, count: parts[i]! })).filter((p) => p.count > 0);
 }
 
-/** The demo's elders for this data dir, spread like the children (see the sizes above). */
-export function demoElderPlan(area: DemoArea, station: StationMeta, scale: DemoScale): ElderPlanItem[] {
-  if (station.role === 'county') return elderPlanFor(area.townships, DEMO_ELDER_SIZES[scale].county);
+type Sizes = { readonly small: { readonly county: number; readonly station: number }; readonly county: { readonly county: number } };
+
+/** The demo's elders (or women) for this data dir, spread like the children (see the sizes above). */
+export function demoElderPlan(area: DemoArea, station: StationMeta, scale: DemoScale, sizes: Sizes = DEMO_ELDER_SIZES): ElderPlanItem[] {
+  if (station.role === 'county') return elderPlanFor(area.townships, sizes[scale].county);
   const own = area.townships.find((t) => t.code === station.code);
   if (!own) return [];
-  if (scale === 'small') return [{ township: own, count: DEMO_ELDER_SIZES.small.station }];
-  return elderPlanFor(area.townships, DEMO_ELDER_SIZES.county.county).filter((p) => p.township.code === own.code);
+  if (scale === 'small') return [{ township: own, count: sizes.small.station }];
+  return elderPlanFor(area.townships, sizes.county.county).filter((p) => p.township.code === own.code);
 }
 
 /** Every ID number a child record holds: the child's, the parents' and the guardian's. */
@@ -156,7 +167,10 @@ export async function loadDemo(ctx: DemoContext, call: CallContext, scale: DemoS
     const elderTotal = elderPlan.reduce((n, p) => n + p.count, 0);
     const elders = await writeElders(run, demoElders(area, elderPlan, today, (id) => childIds.has(id)), elderTotal, highAgeBandsOn(ctx.db, today), visits);
     const kids = await writeChildren(run, children, children.length, visits);
-    const result: DemoLoadResult = { children: kids.people, elders: elders.people, visits: elders.visits + kids.visits };
+    const elderIds = new Set(ctx.db.prepare('SELECT id_number FROM elders').pluck().all() as string[]);
+    const womenPlan = demoElderPlan(area, station, scale, DEMO_WOMEN_SIZES);
+    const women = writeWomen(run, demoWomen(area, womenPlan, today, (id) => childIds.has(id) || elderIds.has(id)));
+    const result: DemoLoadResult = { children: kids.people, elders: elders.people, women, visits: elders.visits + kids.visits };
     ctx.db
       .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       .run(DEMO_META_KEY, JSON.stringify({ scale, ...result, at: w.now }));

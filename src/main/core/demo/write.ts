@@ -5,7 +5,7 @@
  * the bar moves while the transaction stays open.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { ChildData } from '../../../shared/contract';
+import type { ChildData, WomanData } from '../../../shared/contract';
 import type { HighAgeBand } from '../../../shared/domain/elderly';
 import { addDays, frequencyFor } from '../../../shared/domain/visitDue';
 import { categoryRow, childRow } from '../children/rows';
@@ -15,6 +15,7 @@ import { ownerOf } from '../people/register';
 import type { DueRules } from '../rules/read';
 import { insertRow, type WriteContext } from '../sync/capture';
 import { visitRow } from '../visits/rows';
+import { womanRow } from '../women/rows';
 import type { Subject } from '../visits/subjects';
 import type { DemoElder } from './elders';
 import { TownshipVisits, stationStaff, type DemoVisits, type VisitSubject } from './visits';
@@ -121,6 +122,16 @@ export async function writeElders(run: WriteRun, elders: Iterable<DemoElder>, to
     }
   }
   return out;
+}
+
+/** Left-behind women: few rows each, written without pauses of their own. */
+export function writeWomen(run: WriteRun, women: Iterable<WomanData>): number {
+  let n = 0;
+  for (const woman of women) {
+    insertRow(run.w, 'women', uuidv7(), womanRow(woman), ownerOf(run.w, woman.villageCode));
+    n++;
+  }
+  return n;
 }
 
 /** Children, each with their categories, and with their visits when `visits` is given. */

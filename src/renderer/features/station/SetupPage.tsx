@@ -95,7 +95,7 @@ function DataStep({ info, onDone }: { info: StationInfo; onDone: () => void }) {
     setProgress({ phase: '准备中', done: 0, total: 1 });
     try {
       const result = await ledger().call('demo.load', { scale }, setProgress);
-      message.success(`已加载演示数据：${result.children.toLocaleString('zh-CN')} 名儿童、${result.elders.toLocaleString('zh-CN')} 位老人、${result.visits.toLocaleString('zh-CN')} 条走访记录`);
+      message.success(`已加载演示数据：${result.children.toLocaleString('zh-CN')} 名儿童、${result.elders.toLocaleString('zh-CN')} 位老人、${result.women.toLocaleString('zh-CN')} 名留守妇女、${result.visits.toLocaleString('zh-CN')} 条走访记录`);
       onDone();
     } catch (e) {
       setProblem(errorData(e).message);
