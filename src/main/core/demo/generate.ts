@@ -13,8 +13,9 @@
  * elders likewise, with committees at 0.6. Visits: see visits.ts; about 66,000 at county scale.
  *
  * Left-behind women: 60 (county) or 15 (station) at small scale, 1,200 across the county at county scale.
- * Order: elders first, then children, each person with their visits; women last. The children come last so
- * that the load ends on the children phase the hosts have always shown.
+ * Order: elders first, then children, each person with their visits, then women (a few quick rows,
+ * with no progress phase of their own), so that the load ends on the children phase the hosts
+ * have always shown.
  *
  * Hazard: demo rows are real rows. They enter the outbox, and a station that later syncs would
  * send them to the county; hence demo data is refused once a register has any child or elder, and
