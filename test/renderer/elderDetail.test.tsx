@@ -4,7 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ElderContactRecord, ElderRecord, PlaceTree, StationInfo, SupportAgreementRecord } from '../../src/shared/contract';
 import { todayIso } from '../../src/shared/domain/dates';
 import { ElderDetailPage } from '../../src/renderer/features/elderly/detail/ElderDetailPage';
+import { useBandsStore } from '../../src/renderer/features/rules/highAgeBands';
 import { useStationStore } from '../../src/renderer/features/station/stationStore';
+import { DEFAULT_HIGH_AGE_BANDS } from '../../src/shared/domain/elderly';
+import { DEFAULT_CHILD_DUE_RULE, DEFAULT_ELDER_DUE_RULE } from '../../src/shared/domain/visitDue';
 import { formItemOf, installFake, makeIdNumber, ok, PLACES, renderRoute, type Call } from './helpers';
 
 const STAMP = { createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' };
@@ -311,5 +314,21 @@ describe('moving an elder to another township (county)', () => {
     renderDetail();
     await screen.findByTestId('elder-edit');
     expect(screen.queryByTestId('elder-transfer')).toBeNull();
+  });
+});
+
+describe('the high-age allowance class', () => {
+  afterEach(() => useBandsStore.setState({ bands: DEFAULT_HIGH_AGE_BANDS, requested: false }));
+
+  it('is named by the county’s bands once they are in force', async () => {
+    useBandsStore.setState({ bands: DEFAULT_HIGH_AGE_BANDS, requested: false });
+    const bands = [{ value: '80-89', label: '一档（80—89周岁）', minAge: 80, maxAge: 89, amountFen: 5000 }];
+    installFake({
+      'elders.get': () => ok(ELDER),
+      'visits.timeline': () => ok({ visits: [], majorChanges: [], due: null }),
+      'rules.get': () => ok({ elderDue: DEFAULT_ELDER_DUE_RULE, childDue: DEFAULT_CHILD_DUE_RULE, highAgeBands: bands, source: { elderDue: 'default', childDue: 'default', highAgeBands: 'county' } }),
+    });
+    renderDetail();
+    await waitFor(() => expect(screen.getByTestId('elder-high-age-class')).toHaveTextContent('一档（80—89周岁）'));
   });
 });

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { DEFAULT_HIGH_AGE_BANDS, ELDER_GROUPS, RISK_TIERS, type ElderGroup, type RiskTier } from '../../../shared/domain/elderly';
+import { ELDER_GROUPS, RISK_TIERS, type ElderGroup, type RiskTier } from '../../../shared/domain/elderly';
 import { labelOf } from '../../../shared/domain/labels';
 
 const RISK_COLORS: Record<RiskTier, string> = { high: 'error', priority: 'warning', general: 'default' };
@@ -30,13 +30,4 @@ const GROUP_COLORS: Record<ElderGroup, string> = {
 
 export function GroupTag({ group, ended = false }: { group: ElderGroup; ended?: boolean }) {
   return <Tag color={ended ? 'default' : GROUP_COLORS[group]}>{labelOf(ELDER_GROUPS, group)}</Tag>;
-}
-
-/**
- * The allowance class's label. The core computes the class with the bands in force; the renderer
- * knows only the national default bands, so an unknown class shows as its code.
- */
-export function highAgeLabel(highAgeClass: string | null): string | null {
-  if (highAgeClass === null) return null;
-  return DEFAULT_HIGH_AGE_BANDS.find((b) => b.value === highAgeClass)?.label ?? highAgeClass;
 }

@@ -9,6 +9,7 @@ import { VISIT_FREQUENCIES } from '../../../shared/domain/visitDue';
 import { errorData, errorMessage, ledger } from '../../api';
 import { optionsOf } from '../../ui/options';
 import { useStationStore } from '../station/stationStore';
+import { useBandsStore } from './highAgeBands';
 import { bandsToValues, ruleToValues, valuesToBands, valuesToRule, type BandValues, type DueRuleValues } from './ruleForms';
 
 const FREQUENCY_OPTIONS = optionsOf(VISIT_FREQUENCIES);
@@ -164,7 +165,9 @@ export function RulesPage() {
 
   const load = useCallback(async () => {
     try {
-      setRules(await ledger().call('rules.get', {}));
+      const record = await ledger().call('rules.get', {});
+      useBandsStore.getState().take(record);
+      setRules(record);
     } catch (e) {
       setProblem(errorMessage(e));
     }
@@ -173,7 +176,9 @@ export function RulesPage() {
 
   const save = async (input: RulesSaveInput): Promise<string | null> => {
     try {
-      setRules(await ledger().call('rules.save', input));
+      const record = await ledger().call('rules.save', input);
+      useBandsStore.getState().take(record);
+      setRules(record);
       void message.success('已保存，各站点同步后生效');
       return null;
     } catch (e) {

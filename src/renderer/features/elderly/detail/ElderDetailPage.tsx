@@ -12,7 +12,8 @@ import { useStationStore } from '../../station/stationStore';
 import { VisitTimeline } from '../../visits/VisitTimeline';
 import '../elderly.css';
 import { useElderListStore } from '../list/listStore';
-import { highAgeLabel, RiskTag } from '../tags';
+import { highAgeLabel, useHighAgeBands } from '../../rules/highAgeBands';
+import { RiskTag } from '../tags';
 import { AgreementsSection } from './AgreementsSection';
 import { ContactsSection } from './ContactsSection';
 import { BasicDetails, CareDetails, EconomicsDetails, GroupDetails, OtherDetails, VisitDetails } from './sections';
@@ -26,7 +27,8 @@ export function ElderDetailPage() {
   // Read again after a change made here (a contact, an agreement, a transfer).
   const { loaded, reload } = useLoaded(id, () => ledger().call('elders.get', { id }));
   const elder = loaded.state === 'ready' ? loaded.value : null;
-  const highAge = elder ? highAgeLabel(elder.highAgeClass) : null;
+  const bands = useHighAgeBands();
+  const highAge = elder ? highAgeLabel(bands, elder.highAgeClass) : null;
 
   const remove = (e: ElderRecord) =>
     confirmDelete(app, {

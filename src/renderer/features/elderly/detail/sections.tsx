@@ -15,7 +15,8 @@ import { labelOf } from '../../../../shared/domain/labels';
 import { DetailSection, FULL_ROW, type DetailItems } from '../../../ui/DetailSection';
 import { labelsOf } from '../../../ui/options';
 import { EMPTY, SEX_LABELS } from '../../../ui/personLabels';
-import { GroupTag, highAgeLabel } from '../tags';
+import { highAgeLabel, useHighAgeBands } from '../../rules/highAgeBands';
+import { GroupTag } from '../tags';
 
 const show = (v: string | number | undefined | null) => (v !== undefined && v !== null && String(v).trim() !== '' ? String(v) : EMPTY);
 const joined = (labels: string[]) => (labels.length > 0 ? labels.join('、') : EMPTY);
@@ -92,12 +93,13 @@ export function CareDetails({ elder }: { elder: ElderRecord }) {
 }
 
 export function EconomicsDetails({ elder }: { elder: ElderRecord }) {
+  const bands = useHighAgeBands();
   const items: DetailItems = [
     { key: 'economic', label: '经济状况', children: labelOf(ECONOMIC_STATUSES, elder.economicStatus) },
     {
       key: 'highAge',
       label: '高龄津贴档次',
-      children: <span data-testid="elder-high-age-class">{highAgeLabel(elder.highAgeClass) ?? `未满80周岁，不享受`}</span>,
+      children: <span data-testid="elder-high-age-class">{highAgeLabel(bands, elder.highAgeClass) ?? '不在高龄津贴档次内'}</span>,
     },
     { key: 'benefits', label: '享受待遇', children: joined(labelsOf(ELDER_BENEFITS, elder.benefits)) },
   ];

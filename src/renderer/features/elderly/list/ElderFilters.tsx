@@ -1,7 +1,6 @@
 import { Flex, Select } from 'antd';
 import {
   CAPABILITY_LEVELS,
-  DEFAULT_HIGH_AGE_BANDS,
   ECONOMIC_STATUSES,
   ELDER_GROUPS,
   RISK_TIERS,
@@ -15,14 +14,15 @@ import { optionsOf } from '../../../ui/options';
 import { useListFilters } from '../../../ui/useListFilters';
 import { RegisterPlaceFilters } from '../../people/RegisterPlaceFilters';
 import { riskTierShort } from '../tags';
+import { useHighAgeBands } from '../../rules/highAgeBands';
 import { useElderListStore } from './listStore';
 
 const RISK_OPTIONS = RISK_TIERS.map((t) => ({ value: t.value, label: riskTierShort(t.value) }));
 // The core filters by the allowance class of today; the bands shown are the national defaults.
-const AGE_OPTIONS = DEFAULT_HIGH_AGE_BANDS.map((b) => ({ value: b.value, label: `高龄 ${b.label}` }));
 
 export function ElderFilters({ county = false }: { county?: boolean }) {
   const { filters, setFilters, text, setText, clear } = useListFilters(useElderListStore);
+  const bands = useHighAgeBands();
 
   return (
     <Flex wrap gap={8} align="center">
@@ -70,7 +70,7 @@ export function ElderFilters({ county = false }: { county?: boolean }) {
         placeholder="全部年龄"
         style={{ width: 170 }}
         value={filters.highAgeClass}
-        options={AGE_OPTIONS}
+        options={bands.map((b) => ({ value: b.value, label: `高龄 ${b.label}` }))}
         onChange={(highAgeClass?: string) => setFilters({ highAgeClass })}
       />
       <ClearFilters filters={filters} onClear={clear} />

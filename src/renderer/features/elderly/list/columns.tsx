@@ -4,7 +4,8 @@ import type { ElderListRow } from '../../../../shared/contract';
 import { CAPABILITY_LEVELS, ECONOMIC_STATUSES, LIVING_SITUATIONS } from '../../../../shared/domain/elderly';
 import { labelOf } from '../../../../shared/domain/labels';
 import { EMPTY, SEX_LABELS } from '../../../ui/personLabels';
-import { GroupTag, highAgeLabel, RiskTag } from '../tags';
+import { highAgeLabel, useBandsStore } from '../../rules/highAgeBands';
+import { GroupTag, RiskTag } from '../tags';
 
 // Virtual rows have one fixed height: every cell stays on one line. The station's columns fit a
 // 1366-pixel screen without sideways scrolling; the phone is on the detail page.
@@ -21,7 +22,7 @@ export const elderColumns: ColumnsType<ElderListRow> = [
     title: '年龄',
     dataIndex: 'age',
     width: 60,
-    render: (age: number, r: ElderListRow) => <span title={highAgeLabel(r.highAgeClass) ?? undefined}>{age}岁</span>,
+    render: (age: number, r: ElderListRow) => <span title={highAgeLabel(useBandsStore.getState().bands, r.highAgeClass) ?? undefined}>{age}岁</span>,
   },
   {
     title: '身份证号码',
