@@ -121,6 +121,14 @@ describe('elders list', () => {
     expect(listCalls(calls).at(-1)?.riskTier).toBeUndefined();
   });
 
+  it('filters by living situation', async () => {
+    const calls = installFake({ 'elders.list': listReply(ROWS) });
+    renderRoute(<ElderListPage />, { url: '/elders', path: '/elders' });
+    await screen.findByText('王秀英');
+    await pick('居住情况', '独居');
+    await waitFor(() => expect(listCalls(calls).at(-1)).toMatchObject({ livingSituation: 'alone', offset: 0 }));
+  });
+
   it('says so in Chinese when nothing is registered', async () => {
     installFake({ 'elders.list': listReply([]) });
     renderRoute(<ElderListPage />, { url: '/elders', path: '/elders' });

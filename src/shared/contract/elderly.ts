@@ -272,6 +272,7 @@ export const elderListInput = personListInput.extend({
   riskTier: enumOf(codesOf(RISK_TIERS), '探访等级').optional(),
   capability: enumOf(codesOf(CAPABILITY_LEVELS), '能力等级').optional(),
   economicStatus: enumOf(codesOf(ECONOMIC_STATUSES), '经济状况').optional(),
+  livingSituation: enumOf(codesOf(LIVING_SITUATIONS), '居住情况').optional(),
   /** A high-age allowance band value (bands are configurable, so checked by the core). */
   highAgeClass: z.string().max(20).optional(),
 });

@@ -359,7 +359,7 @@ describe('elderly list', () => {
     expect(await names('z%')).toEqual([]);
   });
 
-  it('filters by township, village, group, risk tier, capability, economic status and high-age class', async () => {
+  it('filters by township, village, group, risk tier, capability, economic and living situation, and high-age class', async () => {
     const core = await seeded();
     const names = async (q: Parameters<typeof core.call<'elders.list'>>[1]) => (await core.call('elders.list', q)).rows.map((r) => r.name).sort();
     expect(await names({ townshipCode: '341723100' })).toHaveLength(4);
@@ -369,6 +369,8 @@ describe('elderly list', () => {
     expect(await names({ riskTier: 'high' })).toEqual(['张德福', '李长寿']);
     expect(await names({ capability: 'total' })).toEqual(['李长寿']);
     expect(await names({ economicStatus: 'tekun' })).toEqual(['单桂兰']);
+    expect(await names({ livingSituation: 'with_children' })).toEqual(['张德福', '李长寿']);
+    expect(await names({ livingSituation: 'with_children', capability: 'severe' })).toEqual(['张德福']);
     expect(await names({ highAgeClass: '80-89' })).toEqual(['张德福']);
     expect(await names({ highAgeClass: '90-99' })).toEqual(['单桂兰']);
     expect(await names({ highAgeClass: '100+' })).toEqual(['李长寿']);

@@ -24,6 +24,7 @@ export function elderFilters(q: ElderListQuery, today: string, owner: string | n
     if (q.riskTier) and.push(eb('elders.risk_tier', '=', q.riskTier));
     if (q.capability) and.push(eb('elders.capability', '=', q.capability));
     if (q.economicStatus) and.push(eb('elders.economic_status', '=', q.economicStatus));
+    if (q.livingSituation) and.push(eb('elders.living_situation', '=', q.livingSituation));
     if (q.highAgeClass) {
       const band = bands.find((b) => b.value === q.highAgeClass);
       if (!band) {

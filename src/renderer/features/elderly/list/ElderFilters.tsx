@@ -3,10 +3,12 @@ import {
   CAPABILITY_LEVELS,
   ECONOMIC_STATUSES,
   ELDER_GROUPS,
+  LIVING_SITUATIONS,
   RISK_TIERS,
   type CapabilityLevel,
   type EconomicStatus,
   type ElderGroup,
+  type LivingSituation,
   type RiskTier,
 } from '../../../../shared/domain/elderly';
 import { ClearFilters, SearchBox } from '../../../ui/filterBar';
@@ -18,7 +20,6 @@ import { useHighAgeBands } from '../../rules/highAgeBands';
 import { useElderListStore } from './listStore';
 
 const RISK_OPTIONS = RISK_TIERS.map((t) => ({ value: t.value, label: riskTierShort(t.value) }));
-// The core filters by the allowance class of today; the bands shown are the national defaults.
 
 export function ElderFilters({ county = false }: { county?: boolean }) {
   const { filters, setFilters, text, setText, clear } = useListFilters(useElderListStore);
@@ -54,6 +55,15 @@ export function ElderFilters({ county = false }: { county?: boolean }) {
         value={filters.capability}
         options={optionsOf(CAPABILITY_LEVELS)}
         onChange={(capability?: CapabilityLevel) => setFilters({ capability })}
+      />
+      <Select
+        aria-label="居住情况"
+        allowClear
+        placeholder="全部居住情况"
+        style={{ width: 130 }}
+        value={filters.livingSituation}
+        options={optionsOf(LIVING_SITUATIONS)}
+        onChange={(livingSituation?: LivingSituation) => setFilters({ livingSituation })}
       />
       <Select
         aria-label="经济状况"
