@@ -4,7 +4,7 @@ import type { CallContext, CoreContext } from '../context';
 import type { ChildCategoriesTable, ChildrenTable } from '../db/schema';
 import type { Handlers } from '../handlers';
 import { transferPerson } from '../people/transfer';
-import { checkAgainstStore, findByIdNumber, ownerOf, requireOwnLive, writeTagRows, type TagRows } from '../people/register';
+import { checkAgainstStore, findByIdNumber, MOVE_BY_TRANSFER, ownerOf, requireOwnLive, requireOwnTownship, writeTagRows, type TagRows } from '../people/register';
 import { insertRow, softDeleteRow, updateRow } from '../sync/capture';
 import { placeNamesOf } from '../places/handlers';
 import { listChildren } from './list';
@@ -63,10 +63,7 @@ export function childrenHandlers(
       ctx.write(call, (w) => {
         const owner = requireOwnChild(ctx, id);
         checkAgainstStore(ctx, 'children', child, id);
-        if (child.villageCode.slice(0, 9) !== owner) {
-          const message = '迁往其他乡镇（街道）请由县局办理“迁移”，这里只能选择本乡镇的村（居）';
-          throw new LedgerError({ code: 'validation', message, detail: 'village change across townships needs a transfer', fieldErrors: { villageCode: message } });
-        }
+        requireOwnTownship(child.villageCode, owner, MOVE_BY_TRANSFER);
         updateRow(w, 'children', id, childRow(child));
         writeTagRows(w, CATEGORY_ROWS, id, child.categories, owner);
         return { id };

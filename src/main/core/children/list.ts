@@ -3,10 +3,9 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { ChildListResult } from '../../../shared/contract';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { AGE_BANDS, mandatoryReportReasons, type ChildCategory, type GuardianshipType, type Schooling } from '../../../shared/domain/children';
-import { birthDateForAge, nextDay } from '../../../shared/domain/dates';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
-import { activeTags, personConditions, personListRows } from '../people/list';
+import { activeTags, ageConditions, personConditions, personListRows } from '../people/list';
 
 export type ChildListQuery = ParsedInputOf<'children.list'>;
 
@@ -17,9 +16,7 @@ export function childFilters(q: ChildListQuery, today: string, owner: string | n
     if (q.guardianshipType) and.push(eb('children.guardianship_type', '=', q.guardianshipType));
     if (q.ageBand) {
       const band = AGE_BANDS.find((b) => b.value === q.ageBand)!;
-      // Age in [min, max] on `today` ⇔ born after the day someone turns max+1, and no later than min.
-      and.push(eb('children.birth_date', '>=', nextDay(birthDateForAge(today, band.max + 1))));
-      and.push(eb('children.birth_date', '<=', birthDateForAge(today, band.min)));
+      and.push(...ageConditions('children', today, band.min, band.max));
     }
     if (q.category) {
       const category = q.category;

@@ -3,7 +3,7 @@ import { LedgerError, type ElderData, type ElderRecord } from '../../../shared/c
 import type { CallContext, CoreContext } from '../context';
 import type { Handlers } from '../handlers';
 import { placeNamesOf } from '../places/handlers';
-import { checkAgainstStore, findByIdNumber, ownerOf, requireOwnLive, writeTagRows, type TagRows } from '../people/register';
+import { checkAgainstStore, findByIdNumber, MOVE_BY_TRANSFER, ownerOf, requireOwnLive, requireOwnTownship, writeTagRows, type TagRows } from '../people/register';
 import { insertRow, softDeleteRow, updateRow } from '../sync/capture';
 import { transferPerson } from '../people/transfer';
 import { highAgeBandsOn } from '../rules/read';
@@ -45,10 +45,7 @@ function updateElder(ctx: CoreContext, call: CallContext, id: string, elder: Eld
   return ctx.write(call, (w) => {
     const owner = requireOwnElder(ctx, id);
     checkAgainstStore(ctx, 'elders', elder, id);
-    if (elder.villageCode.slice(0, 9) !== owner) {
-      const message = '这里只能选择本乡镇（街道）的村（居）';
-      throw new LedgerError({ code: 'validation', message, detail: 'village change across townships', fieldErrors: { villageCode: message } });
-    }
+    requireOwnTownship(elder.villageCode, owner, MOVE_BY_TRANSFER);
     updateRow(w, 'elders', id, elderRow(elder, ctx.today(), bandsToday(ctx)));
     writeTagRows(w, GROUP_ROWS, id, elder.groups, owner);
     return { id };

@@ -1,7 +1,6 @@
 /** The elderly register's list: filters and search-as-you-type, paged, the same shape as the children's. */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { LedgerError, type ElderListResult, type ParsedInputOf } from '../../../shared/contract';
-import { birthDateForAge, nextDay } from '../../../shared/domain/dates';
 import {
   highAgeAllowanceClass,
   type CapabilityLevel,
@@ -11,7 +10,7 @@ import {
   type LivingSituation,
   type RiskTier,
 } from '../../../shared/domain/elderly';
-import { activeTags, personConditions, personListRows } from '../people/list';
+import { activeTags, ageConditions, personConditions, personListRows } from '../people/list';
 import type { CoreContext } from '../context';
 import type { ElderlyDB, ElderlyTables } from './schema';
 
@@ -31,8 +30,7 @@ export function elderFilters(q: ElderListQuery, today: string, owner: string | n
         throw new LedgerError({ code: 'validation', message: '没有这个高龄津贴档次', detail: `unknown high-age class ${q.highAgeClass}`, fieldErrors: { highAgeClass: '没有这个高龄津贴档次' } });
       }
       // The class today, from the birth date: a stored class ages with every birthday.
-      if (band.maxAge !== null) and.push(eb('elders.birth_date', '>=', nextDay(birthDateForAge(today, band.maxAge + 1))));
-      and.push(eb('elders.birth_date', '<=', birthDateForAge(today, band.minAge)));
+      and.push(...ageConditions('elders', today, band.minAge, band.maxAge));
     }
     if (q.group) {
       const group = q.group;

@@ -2,7 +2,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Sex } from '../../../shared/domain/idNumber';
 import { maskIdNumber, normaliseIdNumber } from '../../../shared/domain/idNumber';
-import { ageOn } from '../../../shared/domain/dates';
+import { ageOn, birthDateForAge, nextDay } from '../../../shared/domain/dates';
 import type { CoreContext } from '../context';
 import { placeNames } from '../places/handlers';
 import type { Sqlite } from '../db/open';
@@ -49,6 +49,18 @@ export function personConditions(table: PeopleTable, q: PersonListQuery, owner: 
   if (search?.kind === 'name') and.push(sql<SqlBool>`instr(${col('name')}, ${search.term}) > 0`);
   if (q.townshipCode) and.push(sql<SqlBool>`${col('township_code')} = ${q.townshipCode}`);
   if (q.villageCode) and.push(sql<SqlBool>`${col('village_code')} = ${q.villageCode}`);
+  return and;
+}
+
+/**
+ * Aged `min` to `max` completed years on `today` (no upper bound when `max` is null): born after
+ * the day someone turns max+1, and no later than the day someone turns min. Birth date is in each
+ * register's covering list index.
+ */
+export function ageConditions(table: PeopleTable, today: string, min: number, max: number | null): Expression<SqlBool>[] {
+  const born = sql.ref(`${table}.birth_date`);
+  const and: Expression<SqlBool>[] = [sql<SqlBool>`${born} <= ${birthDateForAge(today, min)}`];
+  if (max !== null) and.push(sql<SqlBool>`${born} >= ${nextDay(birthDateForAge(today, max + 1))}`);
   return and;
 }
 

@@ -52,13 +52,15 @@ export function ownerOf(w: WriteContext, villageCode: string): string {
   return w.role === 'county' ? villageCode.slice(0, 9) : w.stationCode;
 }
 
+/** For registers the county can transfer: the way to move a person is named. */
+export const MOVE_BY_TRANSFER = '迁往其他乡镇（街道）请由县局办理“迁移”，这里只能选择本乡镇的村（居）';
+
 /**
  * An edit keeps the person in the owner's township: the record belongs to that township's station,
  * and moving it elsewhere is the county's transfer, not an edit.
  */
-export function requireOwnTownship(villageCode: string, owner: string): void {
+export function requireOwnTownship(villageCode: string, owner: string, message = '这里只能选择本乡镇（街道）的村（居）'): void {
   if (villageCode.slice(0, 9) === owner) return;
-  const message = '这里只能选择本乡镇（街道）的村（居）';
   throw new LedgerError({ code: 'validation', message, detail: 'village change across townships', fieldErrors: { villageCode: message } });
 }
 

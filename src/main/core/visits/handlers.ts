@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { LedgerError, type MajorChangeRecord, type ParsedInputOf, type VisitListRow, type VisitRecord, type VisitTimeline } from '../../../shared/contract';
-import { ROUTINE_HEALTH, type SubjectKind } from '../../../shared/domain/visits';
+import type { SubjectKind } from '../../../shared/domain/visits';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handlers';
 import { classifySearch } from '../people/list';
@@ -104,7 +104,7 @@ function listVisits(ctx: CoreContext, q: ParsedInputOf<'visits.list'>): { total:
       visitedOn: r.visited_on,
       visitors: JSON.parse(r.visitors) as string[],
       method: r.method as VisitListRow['method'],
-      flagged: isFlagged(r, ROUTINE_HEALTH),
+      flagged: isFlagged(r),
     })),
   };
 }

@@ -1,6 +1,6 @@
 /** Visit rows ⇄ contract records. List-valued fields are JSON text in the row. */
 import type { VisitData, VisitRecord } from '../../../shared/contract';
-import type { SubjectKind } from '../../../shared/domain/visits';
+import { healthConcerns, type HealthCheck, type SubjectKind } from '../../../shared/domain/visits';
 import type { Row } from '../sync/capture';
 import type { VisitsTable } from './schema';
 import type { Subject } from './subjects';
@@ -66,8 +66,8 @@ export function visitRecord(r: VisitsTable, names: { townshipName: string; villa
 }
 
 /** Something beyond a routine visit: a health concern, a hazard or a need. */
-export function isFlagged(r: Pick<VisitsTable, 'health' | 'hazards' | 'needs'>, routine: Readonly<Record<string, string>>): boolean {
+export function isFlagged(r: Pick<VisitsTable, 'health' | 'hazards' | 'needs'>): boolean {
   if (r.hazards || r.needs) return true;
-  const health = parsed<Record<string, string>>(r.health, {});
-  return Object.entries(health).some(([k, v]) => routine[k] !== undefined && routine[k] !== v);
+  const health = parsed<Partial<HealthCheck>>(r.health, {});
+  return healthConcerns(health).length > 0;
 }

@@ -1,10 +1,9 @@
 /** The left-behind women register's list: filters and search-as-you-type, paged, the same shape as the other registers'. */
 import { type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { ParsedInputOf, WomanListResult } from '../../../shared/contract';
-import { birthDateForAge, nextDay } from '../../../shared/domain/dates';
 import { WOMAN_AGE_BANDS, womanActiveOn, type WomanHealth } from '../../../shared/domain/women';
 import type { CoreContext } from '../context';
-import { personConditions, personListRows } from '../people/list';
+import { ageConditions, personConditions, personListRows } from '../people/list';
 import { needsOf } from './rows';
 import type { WomenDB, WomenTables } from './schema';
 
@@ -22,9 +21,7 @@ export function womanFilters(q: WomanListQuery, today: string, owner: string | n
     if (q.status === 'ended') and.push(eb('women.ended_on', '<=', today));
     if (q.ageBand) {
       const band = WOMAN_AGE_BANDS.find((b) => b.value === q.ageBand)!;
-      // Age in [min, max] on `today` ⇔ born after the day someone turns max+1, and no later than min.
-      and.push(eb('women.birth_date', '>=', nextDay(birthDateForAge(today, band.max + 1))));
-      and.push(eb('women.birth_date', '<=', birthDateForAge(today, band.min)));
+      and.push(...ageConditions('women', today, band.min, band.max));
     }
     return eb.and(and);
   };
