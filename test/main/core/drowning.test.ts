@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createCore, type Core } from '../../../src/main/core/core';
 import { fillPlan } from '../../../src/main/core/drowning/batch';
 import { LedgerError, type ChildInput, type Progress, type PublicityInput, type WaterInspectionInput } from '../../../src/shared/contract';
@@ -77,6 +77,11 @@ describe('drowning publicity of one child', () => {
   });
 
   it('reports each bad date at its field, in Chinese, and writes nothing', async () => {
+    // The clock (the core's and the schema's) stands mid-2026, so "after today" below is after it
+    // whatever day the suite runs.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-06-15T08:00:00Z'));
+    onTestFinished(() => void vi.useRealTimers());
     const core = await stationCore();
     const childId = await addChild(core, '张小明', '011');
     const errors = async (input: Omit<PublicityInput, 'childId'>) => (await rejected(core.call('drowning.publicity.save', { childId, ...input }))).fieldErrors;
@@ -85,7 +90,7 @@ describe('drowning publicity of one child', () => {
       letterOn: '一封信发放日期不是有效日期',
       pledgeOn: '承诺书签订日期应在2025年内',
     });
-    expect(await errors({ year: 2026, letterOn: '2026-12-01', pledgeOn: '2099-01-01' })).toEqual({
+    expect(await errors({ year: 2026, letterOn: '2026-06-16', pledgeOn: '2099-01-01' })).toEqual({
       letterOn: '一封信发放日期不能晚于今天',
       pledgeOn: '承诺书签订日期不能晚于今天',
     });
