@@ -34,13 +34,13 @@ export default tseslint.config(
   {
     files: ['src/main/core/**'],
     rules: restrict(
-      ['electron', 'react', 'react-dom', 'antd', '@ant-design/*', '**/renderer/**', '**/electron/**', '**/cli/**', '**/web/**'],
-      'The core is plain Node: no electron, no React, no host code.',
+      ['electron', 'react', 'react-dom', 'antd', '@ant-design/*', 'node:http', 'node:https', 'node:net', 'http', 'https', 'net', '**/renderer/**', '**/electron/**', '**/cli/**', '**/web/**', '**/hub/**', '**/http/**'],
+      'The core is plain Node: no electron, no React, no servers (HTTP servers are hosts), no host code.',
     ),
   },
   {
-    files: ['src/main/cli/**', 'src/main/web/**'],
-    rules: restrict(['electron', 'react', 'react-dom', 'antd', '**/renderer/**', '**/electron/**'], 'CLI and web host run without Electron or the UI.'),
+    files: ['src/main/cli/**', 'src/main/web/**', 'src/main/hub/**', 'src/main/http/**'],
+    rules: restrict(['electron', 'react', 'react-dom', 'antd', '**/renderer/**', '**/electron/**'], 'CLI, web host and sync hub run without Electron or the UI.'),
   },
   {
     files: ['src/main/electron/**'],

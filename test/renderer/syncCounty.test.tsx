@@ -78,11 +78,16 @@ describe('county sync page', () => {
     expect(screen.getByTestId('sync-own-fingerprint')).toHaveTextContent('C0NT-Y4FP-88ZZ');
   });
 
-  it('registers a new station: township required, file path defaulted, the saved path shown', async () => {
+  it('registers a new station: township required, the enrolment file downloaded, the fingerprint shown', async () => {
+    const files: Blob[] = [];
+    Object.assign(URL, { createObjectURL: (b: Blob) => (files.push(b), 'blob:x'), revokeObjectURL: () => undefined });
     const calls = installFake({
       'sync.status': () => ok(COUNTY),
       'places.tree': () => ok(COUNTY_PLACES),
-      'sync.enrolStation': (input) => ok({ path: (input as { outPath: string }).outPath, fingerprint: 'C0NT-Y4FP-88ZZ' }),
+      'sync.enrolStationData': (input) => {
+        const { code } = input as { code: string };
+        return ok({ fileName: `登记文件-${code}.json`, text: '{"format":"station-ledger-enrolment"}', fingerprint: 'C0NT-Y4FP-88ZZ' });
+      },
     });
     const user = userEvent.setup();
     renderRoute(<SyncPage />, { url: '/sync', path: '/sync' });
@@ -90,31 +95,57 @@ describe('county sync page', () => {
     const modal = await screen.findByRole('dialog');
     await user.click(within(modal).getByRole('button', { name: '生成登记文件' }));
     expect(await within(modal).findByText('请选择乡镇（街道）')).toBeInTheDocument();
-    expect(callsOf(calls, 'sync.enrolStation')).toHaveLength(0);
+    expect(callsOf(calls, 'sync.enrolStationData')).toHaveLength(0);
 
     await user.click(within(modal).getByLabelText('乡镇（街道）'));
-    await user.click(await screen.findByTitle('蓉城镇（已有站点）'));
-    expect(within(modal).getByLabelText('保存到（本机文件夹或文件路径）')).toHaveValue('登记文件-341723100.json');
+    await user.click(await screen.findByTitle('木镇镇（已有站点）'));
+    // No save location to type: a web page never names a path on the machine running the ledger.
+    expect(within(modal).queryByLabelText(/保存到/)).toBeNull();
     await user.click(within(modal).getByRole('button', { name: '生成登记文件' }));
-    expect(await screen.findByText(/登记文件已保存到：登记文件-341723100\.json/)).toBeInTheDocument();
-    expect(callsOf(calls, 'sync.enrolStation')[0]?.input).toEqual({ code: '341723100', name: undefined, outPath: '登记文件-341723100.json' });
+    expect(await screen.findByText(/登记文件“登记文件-341723101\.json”已下载.*C0NT-Y4FP-88ZZ/)).toBeInTheDocument();
+    expect(callsOf(calls, 'sync.enrolStationData')[0]?.input).toEqual({ code: '341723101', name: undefined, replace: false });
+    expect(files).toHaveLength(1);
+    expect(await files[0]!.text()).toContain('station-ledger-enrolment');
   });
 
-  it('shows the core’s refusal of the save location under that field', async () => {
+  it('re-enrols a station that already syncs only after a confirmation that says what it does', async () => {
+    Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => undefined });
+    const calls = installFake({
+      'sync.status': () => ok(COUNTY),
+      'places.tree': () => ok(COUNTY_PLACES),
+      'sync.enrolStationData': () => ok({ fileName: '登记文件-341723100.json', text: '{}', fingerprint: 'C0NT-Y4FP-88ZZ' }),
+    });
+    const user = userEvent.setup();
+    renderRoute(<SyncPage />, { url: '/sync', path: '/sync' });
+    await screen.findByText('蓉城镇社工站');
+    await user.click(within(rowOf('蓉城镇社工站')).getByRole('button', { name: '生成登记文件' }));
+    const modal = await screen.findByRole('dialog');
+    expect(within(modal).getByText(/原登记立即作废/)).toBeInTheDocument();
+    await user.click(within(modal).getByRole('button', { name: '生成登记文件' }));
+    const confirmBox = (await screen.findAllByText('重新登记“蓉城镇社工站”？')).at(-1)!.closest<HTMLElement>('.ant-modal-confirm')!;
+    expect(confirmBox).toHaveTextContent('谁拿到新的登记文件，谁就能收到本乡镇的台账');
+    await user.click(within(confirmBox).getByRole('button', { name: '取消' }));
+    expect(callsOf(calls, 'sync.enrolStationData')).toHaveLength(0);
+
+    await user.click(within(modal).getByRole('button', { name: '生成登记文件' }));
+    const again = (await screen.findAllByText('重新登记“蓉城镇社工站”？')).at(-1)!.closest<HTMLElement>('.ant-modal-confirm')!;
+    await user.click(within(again).getByRole('button', { name: '确认重新登记' }));
+    await waitFor(() => expect(callsOf(calls, 'sync.enrolStationData')[0]?.input).toEqual({ code: '341723100', name: '蓉城镇社工站', replace: true }));
+  });
+
+  it('shows the core’s refusal under the field it names', async () => {
     installFake({
       'sync.status': () => ok(COUNTY),
       'places.tree': () => ok(COUNTY_PLACES),
-      'sync.enrolStation': () => ({ ok: false, error: { code: 'validation', message: '请选择登记文件保存位置', fieldErrors: { outPath: '请选择登记文件保存位置' } } }),
+      'sync.enrolStationData': () => ({ ok: false, error: { code: 'validation', message: '填写的内容有误', fieldErrors: { name: '站点名称不能超过40个字' } } }),
     });
     const user = userEvent.setup();
     renderRoute(<SyncPage />, { url: '/sync', path: '/sync' });
     await screen.findByText('木镇镇社工站');
     await user.click(within(rowOf('木镇镇社工站')).getByRole('button', { name: '生成登记文件' }));
     const modal = await screen.findByRole('dialog');
-    const path = within(modal).getByLabelText('保存到（本机文件夹或文件路径）');
-    expect(path).toHaveValue('登记文件-341723101.json');
     await user.click(within(modal).getByRole('button', { name: '生成登记文件' }));
-    expect(await within(formItemOf(path)).findByText('请选择登记文件保存位置')).toBeInTheDocument();
+    expect(await within(formItemOf(within(modal).getByLabelText('站点名称（可不填）'))).findByText('站点名称不能超过40个字')).toBeInTheDocument();
   });
 
   it('revokes a station only after confirmation', async () => {

@@ -182,14 +182,14 @@ describe('station sync page', () => {
     expect(callsOf(calls, 'sync.withHub')[0]?.input).toEqual({ hubUrl: 'http://192.168.1.10:5299', passphrase: 'remembered-pass' });
   });
 
-  it('enrols an unenrolled station from a file path and a new passphrase typed twice', async () => {
+  it('enrols an unenrolled station from an uploaded enrolment file and a new passphrase typed twice', async () => {
     let status: SyncStatus = { role: 'station', hubUrl: null, fingerprint: null, station: { enrolled: false, countyFingerprint: null, unconfirmed: 0, lastSyncAt: null } };
     const calls = installFake({
       'sync.status': () => ok(status),
-      'sync.acceptEnrolment': (input) => {
-        const { path } = input as { path: string };
-        if (path !== 'D:\\登记文件-341723100.json') {
-          return { ok: false, error: { code: 'validation', message: '登记文件不存在', fieldErrors: { path: '登记文件不存在' } } };
+      'sync.acceptEnrolmentData': (input) => {
+        const { file } = input as { file: { name: string; text: string } };
+        if (!file.text.includes('station-ledger-enrolment')) {
+          return { ok: false, error: { code: 'validation', message: '文件不是有效的站点登记文件', fieldErrors: { file: '文件不是有效的站点登记文件' } } };
         }
         status = { ...status, fingerprint: 'K7QM-2XHD-9RTA', station: { enrolled: true, countyFingerprint: 'C0NT-Y4FP-88ZZ', unconfirmed: 0, lastSyncAt: null } };
         return ok({ countyFingerprint: 'C0NT-Y4FP-88ZZ', fingerprint: 'K7QM-2XHD-9RTA' });
@@ -201,27 +201,31 @@ describe('station sync page', () => {
     await user.type(within(card).getByLabelText('设置密钥口令'), 'short');
     await user.type(within(card).getByLabelText('再次输入密钥口令'), 'shorter');
     await user.click(within(card).getByRole('button', { name: /导入登记文件/ }));
-    expect(await within(card).findByText('请填写登记文件的位置')).toBeInTheDocument();
+    expect(await within(card).findByText('请选择登记文件')).toBeInTheDocument();
     expect(within(card).getByText('密钥口令至少8个字符')).toBeInTheDocument();
     expect(within(card).getByText('两次输入的密钥口令不一致')).toBeInTheDocument();
-    expect(callsOf(calls, 'sync.acceptEnrolment')).toHaveLength(0);
+    expect(callsOf(calls, 'sync.acceptEnrolmentData')).toHaveLength(0);
 
-    await user.type(within(card).getByLabelText('登记文件位置（本机文件路径）'), 'D:\\missing.json');
+    // The upload control renews its input after each choice: look it up each time.
+    const upload = () => card.querySelector<HTMLInputElement>('input[type="file"]')!;
+    await user.upload(upload(), new File(['not json'], '照片.json', { type: 'application/json' }));
+    expect(within(card).getByTestId('sync-enrolment-file')).toHaveTextContent('照片.json');
     await user.clear(within(card).getByLabelText('设置密钥口令'));
     await user.type(within(card).getByLabelText('设置密钥口令'), 'station-secret');
     await user.clear(within(card).getByLabelText('再次输入密钥口令'));
     await user.type(within(card).getByLabelText('再次输入密钥口令'), 'station-secret');
     await user.click(within(card).getByRole('button', { name: /导入登记文件/ }));
-    expect(await within(formItemOf(within(card).getByLabelText('登记文件位置（本机文件路径）'))).findByText('登记文件不存在')).toBeInTheDocument();
+    expect(await within(card).findByText('文件不是有效的站点登记文件')).toBeInTheDocument();
 
-    const path = within(card).getByLabelText('登记文件位置（本机文件路径）');
-    await user.clear(path);
-    await user.type(path, 'D:\\登记文件-341723100.json');
+    await user.upload(upload(), new File(['{"format":"station-ledger-enrolment"}'], '登记文件-341723100.json', { type: 'application/json' }));
     await user.click(within(card).getByRole('button', { name: /导入登记文件/ }));
     expect(await screen.findByText('登记文件已导入')).toBeInTheDocument();
     expect(screen.getByTestId('sync-county-fingerprint')).toHaveTextContent('C0NT-Y4FP-88ZZ');
     expect(screen.getByTestId('sync-own-fingerprint')).toHaveTextContent('K7QM-2XHD-9RTA');
-    expect(callsOf(calls, 'sync.acceptEnrolment').at(-1)?.input).toEqual({ path: 'D:\\登记文件-341723100.json', passphrase: 'station-secret' });
+    expect(callsOf(calls, 'sync.acceptEnrolmentData').at(-1)?.input).toEqual({
+      file: { name: '登记文件-341723100.json', text: '{"format":"station-ledger-enrolment"}' },
+      passphrase: 'station-secret',
+    });
     // The new passphrase is the session's: the first export does not ask for it.
     expect(usePassphraseStore.getState().passphrase).toBe('station-secret');
   });

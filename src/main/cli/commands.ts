@@ -1,11 +1,18 @@
 /** The CLI's commands: options, a usage check, and the work (through the core's operations). */
-import { readFileSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import { DEMO_SCALES, LedgerError, STATION_ROLES, type DemoScale, type ImportResult, type StationRole, type StationStatus } from '../../shared/contract';
 import type { Core } from '../core/core';
-import { startHub } from '../core/sync/hub';
+import { DataDirError } from '../core/db/open';
+import { FileRefused, readRegularFile } from '../core/files';
+import { assertStrongPassphrase, KeyFileError } from '../core/sync/keys';
+import { startHub } from '../hub/server';
 
-type Values = Record<string, string | boolean | undefined>;
+export type Values = Record<string, string | string[] | boolean | undefined>;
+
+/** `--allow-host NAME`, repeatable: the LAN names a server bound beyond loopback answers to. */
+function hostNames(v: Values[string]): string[] {
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+}
 
 export interface CommandOutput {
   result: unknown;
@@ -17,20 +24,48 @@ export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
   positionals?: boolean;
   check?(values: Values, positionals: string[]): string | null;
+  /** Refuses bad input before the data dir is opened (throws LedgerError). */
+  prepare?(values: Values): void;
+  /** Only `init` may create a data dir; a failed one is undone. */
+  createsDataDir?: boolean;
+  /** An answer when the data dir cannot even be opened (check reports a damaged file). */
+  whenUnopenable?(error: unknown): CommandOutput | null;
   run(core: Core, values: Values, io: { progress(line: string): void; positionals: string[] }): Promise<CommandOutput>;
 }
 
 const PASSPHRASE_ENV = 'STATION_LEDGER_PASSPHRASE';
 const passphraseOption = { 'passphrase-file': { type: 'string' } } as const;
 
+/** A passphrase file holds one line; anything larger is not one. */
+const MAX_PASSPHRASE_FILE_BYTES = 4096;
+
+function readPassphraseFile(path: string): string {
+  try {
+    return readRegularFile(path, MAX_PASSPHRASE_FILE_BYTES).toString('utf8').replace(/\r?\n$/, '');
+  } catch (e) {
+    if (!(e instanceof FileRefused)) throw e;
+    throw new LedgerError({ code: 'validation', message: `口令文件：${e.problem.reason}`, detail: `passphrase file: ${e.problem.detail}` });
+  }
+}
+
 /** The key passphrase: a file (for scripts) or the environment; never a command-line argument. */
 function passphrase(v: Values, required: boolean): string | undefined {
   const file = v['passphrase-file'];
-  const value = typeof file === 'string' ? readFileSync(file, 'utf8').replace(/\r?\n$/, '') : process.env[PASSPHRASE_ENV];
+  const value = typeof file === 'string' ? readPassphraseFile(file) : process.env[PASSPHRASE_ENV];
   if (!value && required) {
     throw new LedgerError({ code: 'validation', message: `需要同步密钥口令：设置环境变量 ${PASSPHRASE_ENV} 或使用 --passphrase-file`, detail: `set ${PASSPHRASE_ENV} or pass --passphrase-file` });
   }
   return value || undefined;
+}
+
+/** A passphrase that will seal new keys must be strong enough before anything is created. */
+function assertSealable(secret: string): void {
+  try {
+    assertStrongPassphrase(secret);
+  } catch (e) {
+    if (e instanceof KeyFileError) throw new LedgerError({ code: 'validation', message: e.messageZh, detail: e.message });
+    throw e;
+  }
 }
 
 const OUTCOME_LABEL: Record<ImportResult['outcome'], string> = { applied: '已导入', already_imported: '已导入过', rejected: '已拒绝' };
@@ -75,9 +110,14 @@ export const COMMANDS = {
             : v.enrolment && v.role !== 'station'
               ? '--enrolment 只用于乡镇站点'
               : null,
+    createsDataDir: true,
+    prepare(v) {
+      // A missing or short passphrase must leave the data dir untouched.
+      const secret = passphrase(v, typeof v.enrolment === 'string');
+      if (secret) assertSealable(secret);
+    },
     async run(core, v) {
       const role = v.role as StationRole;
-      // Read the secret first: a missing passphrase must leave the data dir untouched.
       const secret = passphrase(v, typeof v.enrolment === 'string');
       const info = await core.call('station.init', { role, code: String(v.code), name: String(v.name) });
       const lines = [`已初始化：${info.name}（${info.code}，${ROLE_LABEL[info.role!]}，${info.countyName}）`];
@@ -116,6 +156,10 @@ export const COMMANDS = {
   },
   check: {
     options: {},
+    whenUnopenable(e) {
+      if (!(e instanceof DataDirError) || e.problem !== 'corrupt') return null;
+      return { result: { ok: false, problems: [e.data.message] }, text: `发现 1 个问题：\n  ${e.data.message}`, exitCode: 1 };
+    },
     async run(core) {
       const r = await core.call('station.check', {});
       return {
@@ -126,11 +170,20 @@ export const COMMANDS = {
     },
   },
   enrol: {
-    options: { station: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' } },
+    options: { station: { type: 'string' }, out: { type: 'string' }, name: { type: 'string' }, force: { type: 'boolean' } },
     check: (v) => (!v.station ? '缺少 --station' : !v.out ? '缺少 --out' : null),
     async run(core, v) {
-      const r = await core.call('sync.enrolStation', { code: String(v.station), outPath: String(v.out), name: typeof v.name === 'string' ? v.name : undefined });
-      return { result: r, text: `已生成登记文件：${r.path}\n县局密钥指纹：${r.fingerprint}（站点导入后应显示相同指纹）` };
+      const replace = v.force === true;
+      const input = { code: String(v.station), outPath: String(v.out), name: typeof v.name === 'string' ? v.name : undefined, replace };
+      const r = await core.call('sync.enrolStation', input).catch((e: unknown) => {
+        // Say how to confirm: the core's message is the app's, which confirms with a dialog.
+        if (e instanceof LedgerError && e.data.code === 'conflict' && !replace && /already enrolled/.test(e.data.detail ?? '')) {
+          throw new LedgerError({ ...e.data, message: `${e.data.message}（命令行：加 --force 确认重新登记）` });
+        }
+        throw e;
+      });
+      const warning = replace ? '\n注意：原登记已作废，该站点须导入这个新登记文件后才能继续同步。' : '';
+      return { result: r, text: `已生成登记文件：${r.path}\n县局密钥指纹：${r.fingerprint}（站点导入后应显示相同指纹）${warning}` };
     },
   },
   export: {
@@ -156,7 +209,12 @@ export const COMMANDS = {
     },
   },
   serve: {
-    options: { host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '5190' }, ...passphraseOption },
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '5190' },
+      'allow-host': { type: 'string', multiple: true },
+      ...passphraseOption,
+    },
     check: (v) => (/^\d+$/.test(String(v.port)) && Number(v.port) <= 65535 ? null : '--port 应为 0—65535 的数字'),
     async run(core, v, io) {
       const secret = passphrase(v, true)!;
@@ -164,12 +222,15 @@ export const COMMANDS = {
       const status = await core.call('sync.status', {});
       if (status.role !== 'county') throw new LedgerError({ code: 'conflict', message: '只有县局可以运行同步服务器', detail: 'serve needs a county data dir' });
       const hub = await startHub(
-        async (bundle) => {
-          const r = await core.call('sync.exchange', { bundle: Buffer.from(bundle).toString('base64'), passphrase: secret });
-          io.progress(`${new Date().toISOString()} ${r.result.from ?? '?'}：${r.result.outcome}${r.result.reason ? `（${r.result.reason}）` : ''}`);
-          return { result: r.result, reply: r.reply ? Buffer.from(r.reply, 'base64') : null };
+        {
+          verify: async (claim) => void (await core.call('sync.verifyHubSender', claim, { host: 'cli' })),
+          exchange: async (bundle) => {
+            const r = await core.call('sync.exchange', { bundle, passphrase: secret }, { host: 'cli' });
+            io.progress(`${new Date().toISOString()} ${r.result.from ?? '?'}：${r.result.outcome}${r.result.reason ? `（${r.result.reason}）` : ''}`);
+            return r;
+          },
         },
-        { host: String(v.host), port: Number(v.port) },
+        { host: String(v.host), port: Number(v.port), allowHosts: hostNames(v['allow-host']) },
       );
       io.progress(`县局同步服务器已启动：${hub.url}（密钥指纹 ${status.fingerprint ?? '未创建'}），按 Ctrl+C 停止`);
       await new Promise<void>((resolve) => {

@@ -3,12 +3,15 @@
  * object with --json (English messages). Exit codes: 0 done, 1 failed, 2 usage error,
  * 3 input rejected (nothing was changed).
  */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LedgerError, type LedgerErrorData } from '../../shared/contract';
 import { createCore, type Core } from '../core/core';
 import { DatabaseFromFutureError } from '../core/db/migrate';
+import { DataDirError } from '../core/db/open';
 import { defaultDataDir } from '../dataDir';
-import { COMMANDS, type Command, type CommandName } from './commands';
+import { COMMANDS, type Command, type CommandName, type Values } from './commands';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, rejected: 3 } as const;
 
@@ -30,7 +33,8 @@ const USAGE = `用法：station-ledger <命令> [选项]
   enrol --station CODE --out FILE        （县局）生成站点登记文件
   export --out FILE [--for CODE]         生成数据包（站点：发往县局；县局：发往站点 CODE）
   import FILE...                         校验并导入数据包
-  serve [--host 127.0.0.1] [--port 5190] （县局）运行网络同步服务器
+  serve [--host 127.0.0.1] [--port 5190] [--allow-host 名称]
+                                         （县局）运行网络同步服务器；绑定局域网地址时可用 --allow-host 给出本机名称
   sync --hub URL                         （站点）通过网络与县局同步
 
 同步密钥口令：环境变量 STATION_LEDGER_PASSPHRASE，或 --passphrase-file FILE
@@ -72,6 +76,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const command: Command = COMMANDS[name as CommandName];
   let core: Core | undefined;
+  let undo: (() => void) | undefined;
   try {
     const options: NonNullable<ParseArgsConfig['options']> = {
       ...command.options,
@@ -79,11 +84,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       json: { type: 'boolean' },
       help: { type: 'boolean' },
     };
-    let values: Record<string, string | boolean | undefined>;
+    let values: Values;
     let positionals: string[];
     try {
       const parsed = parseArgs({ args: rest, options, strict: true, allowPositionals: command.positionals ?? false });
-      values = parsed.values as Record<string, string | boolean | undefined>;
+      values = parsed.values as Values;
       positionals = parsed.positionals;
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
@@ -95,15 +100,33 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const problem = command.check?.(values, positionals);
     if (problem) throw new UsageError(problem);
     const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir();
-    core = createCore({ dataDir });
+    // Everything that can refuse the input does so before the data dir is touched.
+    command.prepare?.(values);
+    if (command.createsDataDir) undo = undoCreation(dataDir);
+    try {
+      core = createCore({ dataDir, create: command.createsDataDir ?? false });
+    } catch (e) {
+      const opened = command.whenUnopenable?.(e);
+      if (!opened) throw e;
+      report.result(name, opened.result, opened.text);
+      return opened.exitCode ?? EXIT.ok;
+    }
     const { result, text, exitCode } = await command.run(core, values, { progress: json ? () => {} : (line) => io.err(line), positionals });
+    undo = undefined;
     report.result(name, result, text);
     return exitCode ?? EXIT.ok;
   } catch (e) {
+    core?.close();
+    core = undefined;
+    undo?.();
     if (e instanceof UsageError) {
       report.error(name, { code: 'validation', message: `用法错误：${e.message}`, detail: `usage: ${e.message}` });
       if (!json) io.err(USAGE);
       return EXIT.usage;
+    }
+    if (e instanceof DataDirError) {
+      report.error(name, e.data);
+      return e.data.code === 'internal' ? EXIT.failed : EXIT.rejected;
     }
     if (e instanceof LedgerError) {
       report.error(name, e.data);
@@ -118,4 +141,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } finally {
     core?.close();
   }
+}
+
+/**
+ * A failed `init` leaves the data dir as it found it (exit 3 promises nothing changed): a folder
+ * it made is removed whole; in a folder that was there, only the files it added.
+ */
+function undoCreation(dataDir: string): () => void {
+  let before: Set<string> | null = null;
+  try {
+    before = new Set(readdirSync(dataDir));
+  } catch (e) {
+    // Anything there but a folder (a file, a device) is never ours to remove.
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return () => undefined;
+  }
+  // The outermost folder that init would create (mkdir makes missing parents too).
+  let made = resolve(dataDir);
+  while (!before && !existsSync(dirname(made)) && dirname(made) !== made) made = dirname(made);
+  return () => {
+    if (!before) {
+      rmSync(made, { recursive: true, force: true });
+      return;
+    }
+    for (const entry of readdirSync(dataDir)) if (!before.has(entry)) rmSync(join(dataDir, entry), { recursive: true, force: true });
+  };
 }

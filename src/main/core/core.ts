@@ -10,6 +10,7 @@ import {
   isOperationName,
   LedgerError,
   operations,
+  type HostName,
   type InputOf,
   type OperationName,
   type Outcome,
@@ -21,7 +22,7 @@ import { findAppRoot } from './appRoot';
 import { childrenHandlers } from './children/handlers';
 import { createCoreContext, type CallContext } from './context';
 import { loadMigrations, migrate } from './db/migrate';
-import { openDatabase, type Sqlite } from './db/open';
+import { asDataDirError, openDatabase, type Sqlite } from './db/open';
 import { demoHandlers } from './demo/handlers';
 import { drowningHandlers } from './drowning/handlers';
 import { elderlyHandlers } from './elderly/handlers';
@@ -36,6 +37,8 @@ import { logger } from './log';
 
 export interface CoreOptions {
   dataDir: string;
+  /** Make the data dir when it does not exist (default); the CLI allows that only for `init`. */
+  create?: boolean;
   /** Who acts when a call names nobody: the OS user on a station PC. */
   actor?: string;
   appRoot?: string;
@@ -45,6 +48,8 @@ export interface CoreOptions {
 
 export interface InvokeOptions {
   actor?: string;
+  /** The host carrying the call; an operation it may not expose is refused (see `hosts` in the contract). */
+  host?: HostName;
   onProgress?: (p: Progress) => void;
 }
 
@@ -54,7 +59,7 @@ export interface Core {
   /** For hosts: untrusted name and input in, an outcome out; never throws. */
   invoke(name: string, input: unknown, opts?: InvokeOptions): Promise<Outcome<unknown>>;
   /** For in-process callers: typed, throws LedgerError. */
-  call<K extends OperationName>(name: K, input: InputOf<K>, opts?: { actor?: string; onProgress?: (p: ProgressOf<K>) => void }): Promise<ResultOf<K>>;
+  call<K extends OperationName>(name: K, input: InputOf<K>, opts?: { actor?: string; host?: HostName; onProgress?: (p: ProgressOf<K>) => void }): Promise<ResultOf<K>>;
   close(): void;
 }
 
@@ -69,9 +74,9 @@ function defaultActor(): string {
 export function createCore(options: CoreOptions): Core {
   const appRoot = options.appRoot ?? findAppRoot();
   const appVersion = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  const db = openDatabase(options.dataDir);
+  const db = openDatabase(options.dataDir, { create: options.create });
   try {
-    migrate(db, loadMigrations(join(appRoot, 'migrations')));
+    asDataDirError(options.dataDir, () => migrate(db, loadMigrations(join(appRoot, 'migrations'))));
   } catch (e) {
     db.close();
     throw e;
@@ -96,6 +101,9 @@ export function createCore(options: CoreOptions): Core {
   async function run(name: string, input: unknown, opts: InvokeOptions = {}): Promise<unknown> {
     if (!isOperationName(name)) {
       throw new LedgerError({ code: 'unknown_operation', message: `未知的操作：${name}`, detail: `unknown operation ${name}` });
+    }
+    if (opts.host && !operations[name].hosts.includes(opts.host)) {
+      throw new LedgerError({ code: 'unknown_operation', message: '该操作不能通过这种方式使用', detail: `operation ${name} is not served by the ${opts.host} host` });
     }
     const parsed = operations[name].input.safeParse(input ?? {});
     if (!parsed.success) {

@@ -1,4 +1,7 @@
-/** `npm run web -- [--data-dir DIR] [--port N] [--host ADDR]`: the same app in a browser. */
+/**
+ * `npm run web -- [--data-dir DIR] [--port N] [--host ADDR] [--allow-host NAME]...`: the same app in
+ * a browser. Bound beyond loopback, it also answers the LAN names given with --allow-host.
+ */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findAppRoot } from '../core/appRoot';
@@ -12,6 +15,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       port: { type: 'string', default: '5180' },
       host: { type: 'string', default: '127.0.0.1' },
+      'allow-host': { type: 'string', multiple: true },
     },
   });
   const port = Number(values.port);
@@ -21,7 +25,7 @@ async function main(): Promise<void> {
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const core = createCore({ dataDir });
-  const host = await startWebHost({ core, staticDir: join(findAppRoot(), 'dist', 'renderer'), host: values.host, port });
+  const host = await startWebHost({ core, staticDir: join(findAppRoot(), 'dist', 'renderer'), host: values.host, port, allowHosts: values['allow-host'] ?? [] });
   process.stdout.write(`社工站台账已启动：${host.url}\n数据目录：${dataDir}\n按 Ctrl+C 退出\n`);
   const stop = () => {
     void host.close().then(() => {

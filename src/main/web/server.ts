@@ -3,19 +3,21 @@
  * end-to-end tests and a county office LAN view. Every input goes through core.invoke, which
  * validates it with the contract's schema.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createReadStream, statSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { API_PREFIX, httpStatusOf, NDJSON, operationNames, operations, type Outcome, type StreamLine } from '../../shared/contract';
 import { contentTypeOf } from '../contentTypes';
 import type { Core } from '../core/core';
+import { safeDecode, sendJson, startGuardedServer } from '../http/guard';
 
 /** Inputs are small forms; anything bigger is a mistake or an attack… */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** …except bundles uploaded from the browser (base64 inside JSON). */
 export const MAX_BUNDLE_BODY_BYTES = 128 * 1024 * 1024;
-const BUNDLE_OPERATIONS: ReadonlySet<string> = new Set(['sync.importBundleData', 'sync.exchange']);
+const BUNDLE_OPERATIONS: ReadonlySet<string> = new Set(['sync.importBundleData', 'sync.acceptEnrolmentData']);
+/** What the browser may call: every operation but those naming files on this machine's disk. */
+const WEB_OPERATIONS = operationNames.filter((n) => operations[n].hosts.includes('web'));
 
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -31,6 +33,8 @@ export interface WebHostOptions {
   staticDir?: string;
   host?: string;
   port?: number;
+  /** Names this machine is reached by on the LAN, when bound beyond loopback. */
+  allowHosts?: readonly string[];
   actor?: string;
 }
 
@@ -41,9 +45,7 @@ export interface WebHost {
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
+  sendJson(res, status, body, SECURITY_HEADERS);
 }
 
 function failure(code: 'validation' | 'unknown_operation' | 'internal', message: string, detail: string): Outcome<never> {
@@ -53,6 +55,8 @@ function failure(code: 'validation' | 'unknown_operation' | 'internal', message:
 class BodyTooLarge extends Error {}
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -66,6 +70,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 /**
  * A page on another site can make the user's browser POST to 127.0.0.1. Requiring a JSON content
  * type forces a CORS preflight (which we never grant), and an Origin, when sent, must be ours.
+ * (The Host itself was checked before routing: see http/guard.ts.)
  */
 function refuseForeign(req: IncomingMessage): string | null {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
@@ -75,11 +80,14 @@ function refuseForeign(req: IncomingMessage): string | null {
   return null;
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, opts: WebHostOptions): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const name = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, opts: WebHostOptions): Promise<void> {
   if (req.method === 'GET' && (url.pathname === '/api' || url.pathname === API_PREFIX)) {
-    send(res, 200, { operations: operationNames.map((n) => ({ name: n, mutates: operations[n].mutates })) });
+    send(res, 200, { operations: WEB_OPERATIONS.map((n) => ({ name: n, mutates: operations[n].mutates })) });
+    return;
+  }
+  const name = safeDecode(url.pathname.slice(API_PREFIX.length));
+  if (name === null) {
+    send(res, 400, failure('validation', '请求地址不正确', 'bad percent-encoding in the operation name'));
     return;
   }
   if (req.method !== 'POST') {
@@ -92,70 +100,77 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, opts: WebHos
     send(res, 403, failure('validation', '请求被拒绝', foreign));
     return;
   }
+  const limit = BUNDLE_OPERATIONS.has(name) ? MAX_BUNDLE_BODY_BYTES : MAX_BODY_BYTES;
   let input: unknown;
   try {
-    const text = await readBody(req, BUNDLE_OPERATIONS.has(name) ? MAX_BUNDLE_BODY_BYTES : MAX_BODY_BYTES);
+    const text = await readBody(req, limit);
     input = text.trim() === '' ? {} : JSON.parse(text);
   } catch (e) {
-    if (e instanceof BodyTooLarge) send(res, 413, failure('validation', '提交的数据过大', `body exceeds ${MAX_BODY_BYTES} bytes`));
+    if (e instanceof BodyTooLarge) send(res, 413, failure('validation', '提交的数据过大', `body exceeds ${limit} bytes`));
     else send(res, 400, failure('validation', '提交的数据格式不正确', 'body is not valid JSON'));
     return;
   }
+  const call = { actor: opts.actor, host: 'web' as const };
   const wantsStream = (req.headers.accept ?? '').includes(NDJSON);
   if (!wantsStream) {
-    const outcome = await opts.core.invoke(name, input, { actor: opts.actor });
+    const outcome = await opts.core.invoke(name, input, call);
     send(res, httpStatusOf(outcome), outcome);
     return;
   }
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': `${NDJSON}; charset=utf-8`, 'Cache-Control': 'no-store' });
   const line = (l: StreamLine) => res.write(`${JSON.stringify(l)}\n`);
-  const outcome = await opts.core.invoke(name, input, { actor: opts.actor, onProgress: (progress) => line({ progress }) });
+  const outcome = await opts.core.invoke(name, input, { ...call, onProgress: (progress) => line({ progress }) });
   line({ outcome });
   res.end();
 }
 
-function serveStatic(req: IncomingMessage, res: ServerResponse, staticDir: string): void {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function serveStatic(res: ServerResponse, url: URL, staticDir: string): void {
   const root = resolve(staticDir);
-  let file = resolve(join(root, decodeURIComponent(url.pathname)));
+  const path = safeDecode(url.pathname);
+  if (path === null || path.includes('\0')) {
+    send(res, 400, failure('validation', '请求地址不正确', 'bad path'));
+    return;
+  }
+  let file = resolve(join(root, path));
   // Refuse anything that resolves outside the UI folder (../ and encoded variants).
   if (file !== root && !file.startsWith(root + sep)) {
     send(res, 403, failure('validation', '禁止访问', 'path outside the UI folder'));
     return;
   }
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-  if (!existsSync(file)) {
+  if (!isFile(file)) file = join(root, 'index.html');
+  if (!isFile(file)) {
     send(res, 404, failure('validation', '界面文件不存在，请先运行 npm run build', 'UI is not built'));
     return;
   }
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file) });
-  createReadStream(file).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    const isApi = path === '/api' || path.startsWith(API_PREFIX);
-    const work = isApi
-      ? handleApi(req, res, opts)
-      : req.method === 'GET' && opts.staticDir
-        ? Promise.resolve(serveStatic(req, res, opts.staticDir))
-        : Promise.resolve(send(res, 404, failure('unknown_operation', '页面不存在', `no route for ${req.method} ${path}`)));
-    work.catch((e: unknown) => {
-      if (!res.headersSent) send(res, 500, failure('internal', '服务器内部错误', e instanceof Error ? e.message : String(e)));
-      else res.end();
-    });
-  });
-  const host = opts.host ?? '127.0.0.1';
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port ?? 0, host, () => ok());
-  });
-  const { port } = server.address() as AddressInfo;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
-  return {
-    url: `http://${shownHost}:${port}`,
-    server,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
-  };
+  return startGuardedServer(
+    { host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, allowHosts: opts.allowHosts, headers: SECURITY_HEADERS },
+    async (req, res) => {
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://localhost');
+      } catch {
+        send(res, 400, failure('validation', '请求地址不正确', 'malformed URL'));
+        return;
+      }
+      const isApi = url.pathname === '/api' || url.pathname.startsWith(API_PREFIX);
+      if (isApi) await handleApi(req, res, url, opts);
+      else if ((req.method === 'GET' || req.method === 'HEAD') && opts.staticDir) serveStatic(res, url, opts.staticDir);
+      else send(res, 404, failure('unknown_operation', '页面不存在', `no route for ${req.method} ${url.pathname}`));
+    },
+  );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mutation, query, type Progress } from './define';
+import { cliOnly, mutation, onServerDisk, query, type Progress } from './define';
 
 const passphrase = z.string({ error: '请输入密钥口令' }).min(1, '请输入密钥口令').max(200);
 const filePath = (label: string) => z.string({ error: `请选择${label}` }).min(1, `请选择${label}`).max(4096);
@@ -79,25 +79,67 @@ export interface ConflictRow {
   resolvedAt: string | null;
 }
 
+/** An enrolment file carries the county's keys and the reference data: a few hundred kilobytes. */
+export const MAX_ENROLMENT_BYTES = 8 * 1024 * 1024;
+/** The largest bundle the county's hub takes in one request. */
+export const MAX_HUB_BUNDLE_BYTES = 64 * 1024 * 1024;
+
+const enrolStationInput = z.object({
+  code: stationCode,
+  name: z.string().trim().max(40).optional(),
+  /** Required to re-enrol a station already syncing: its current enrolment stops working. */
+  replace: z.boolean().default(false),
+});
+
+export interface EnrolmentReceipt {
+  countyFingerprint: string;
+  fingerprint: string;
+}
+
+/** What the county's hub proves before it takes a body: see core/sync/hubAuth.ts. */
+export const hubSenderClaim = z.object({
+  station: stationCode,
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  size: z.number().int().min(1).max(MAX_HUB_BUNDLE_BYTES),
+  signature: z.string().max(200).optional(),
+  tokenProof: z.string().max(200).optional(),
+});
+export type HubSenderClaim = z.infer<typeof hubSenderClaim>;
+
 export const syncOperations = {
   'sync.status': query<SyncStatus>()(z.object({})),
   'sync.createKeys': mutation<{ fingerprint: string }>()(z.object({ passphrase })),
-  'sync.enrolStation': mutation<{ path: string; fingerprint: string }>()(
-    z.object({ code: stationCode, name: z.string().trim().max(40).optional(), outPath: filePath('登记文件保存位置') }),
+  'sync.enrolStation': onServerDisk(
+    mutation<{ path: string; fingerprint: string }>()(enrolStationInput.extend({ outPath: filePath('登记文件保存位置') })),
   ),
-  'sync.acceptEnrolment': mutation<{ countyFingerprint: string; fingerprint: string }>()(
-    z.object({ path: filePath('登记文件'), passphrase }),
+  /** For hosts without file paths (the browser): the enrolment file comes back as text to download. */
+  'sync.enrolStationData': mutation<{ fileName: string; text: string; fingerprint: string }>()(enrolStationInput),
+  'sync.acceptEnrolment': onServerDisk(mutation<EnrolmentReceipt>()(z.object({ path: filePath('登记文件'), passphrase }))),
+  'sync.acceptEnrolmentData': mutation<EnrolmentReceipt>()(
+    z.object({
+      file: z.object({ name: z.string().max(255), text: z.string({ error: '请选择登记文件' }).min(1, '请选择登记文件').max(MAX_ENROLMENT_BYTES, '文件过大，不是有效的站点登记文件') }),
+      passphrase,
+    }),
   ),
   'sync.revokeStation': mutation<{ code: string }>()(z.object({ code: stationCode })),
-  'sync.exportBundle': mutation<ExportResult>()(
-    z.object({ outPath: filePath('保存位置'), passphrase, for: stationCode.optional() }),
+  'sync.exportBundle': onServerDisk(
+    mutation<ExportResult>()(z.object({ outPath: filePath('保存位置'), passphrase, for: stationCode.optional() })),
   ),
-  'sync.importBundles': mutation<{ results: ImportResult[] }, Progress>()(
-    z.object({ paths: z.array(filePath('数据包')).min(1, '请选择数据包').max(100), passphrase }),
+  'sync.importBundles': onServerDisk(
+    mutation<{ results: ImportResult[] }, Progress>()(
+      z.object({ paths: z.array(filePath('数据包')).min(1, '请选择数据包').max(100), passphrase }),
+    ),
   ),
-  /** County hub: one upstream bundle in (base64), its verdict and the station's reply bundle out. */
-  'sync.exchange': mutation<{ result: ImportResult; reply: string | null }>()(
-    z.object({ bundle: z.string().max(96 * 1024 * 1024), passphrase }),
+  /** County hub: is this station allowed to send a body of this size? Refuses with a LedgerError. */
+  'sync.verifyHubSender': cliOnly(query<{ station: string }>()(hubSenderClaim)),
+  /** County hub: one upstream bundle in, its verdict and the station's reply bundle out. */
+  'sync.exchange': cliOnly(
+    mutation<{ result: ImportResult; reply: Uint8Array | null }>()(
+      z.object({
+        bundle: z.custom<Uint8Array>((b) => b instanceof Uint8Array, '数据包应为字节').refine((b) => b.length <= MAX_HUB_BUNDLE_BYTES, '数据包过大'),
+        passphrase,
+      }),
+    ),
   ),
   /** Station: push this station's bundle to the county's hub and apply the reply. */
   'sync.withHub': mutation<{ sent: ExportResult; received: ImportResult | null }, Progress>()(

@@ -201,7 +201,9 @@ const scenarios: Partial<Record<OperationName, Scenario>> = {
 const notLocalEdits: Partial<Record<OperationName, string>> = {
   'sync.createKeys': 'writes the sealed key file only',
   'sync.enrolStation': 'county bookkeeping of stations (sync_stations), not a synced table',
+  'sync.enrolStationData': 'the same enrolment as sync.enrolStation, returned as text for the browser to download',
   'sync.acceptEnrolment': "stores the county's reference rows as received (sync/applyRows), audited",
+  'sync.acceptEnrolmentData': 'the same as sync.acceptEnrolment, with the file uploaded from the browser',
   'sync.revokeStation': 'county bookkeeping of stations',
   'sync.exportBundle': 'reads the outbox; writes sync timestamps only',
   'sync.importBundles': 'writes what the other side already holds (sync/applyRows), audited, never re-uploaded',

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAppRoot } from '../../../src/main/core/appRoot';
 import { createCore, type Core } from '../../../src/main/core/core';
-import { HUB_PATH, MAX_HUB_BODY, postBundle } from '../../../src/main/core/sync/hub';
+import { HUB_EXCHANGE_PATH, postBundle, type HubCredentials } from '../../../src/main/core/sync/hubClient';
+import { unlockKeys } from '../../../src/main/core/sync/keystore';
+import { getState } from '../../../src/main/core/sync/state';
+import { MAX_HUB_BUNDLE_BYTES } from '../../../src/shared/contract';
 import { childInput, tempDir, validId } from '../../helpers/core';
 
 const COUNTY_PASS = 'county-passphrase';
@@ -20,6 +23,13 @@ let station: Core;
 let hub: ChildProcess;
 let hubUrl: string;
 let enrolmentFile: string;
+
+/** What the station's own sync would sign with. */
+const credentials = (core: Core, code = '341723100'): HubCredentials => ({
+  station: code,
+  signPrivate: unlockKeys(core.dataDir, STATION_PASS).signPrivate,
+  enrolmentToken: getState(core.db, 'enrolmentToken'),
+});
 
 async function startServe(dir: string): Promise<{ proc: ChildProcess; url: string }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/main/cli/main.ts'), 'serve', '--port', '0', '--data-dir', dir], {
@@ -78,13 +88,11 @@ describe('network sync with the county hub', () => {
     const { id } = await station.call('children.create', childInput({ name: '李四', idNumber: validId('34172320160202002') }));
     const before = (await station.call('sync.status', {})).station!.unconfirmed;
     expect(before).toBeGreaterThan(0);
-    // Send the station's bundle ourselves and drop the reply on the floor.
+    // Send the station's bundle ourselves, signed as the station would, and drop the reply on the floor.
     const out = join(tempDir(), 'up.slbundle');
     await station.call('sync.exportBundle', { outPath: out, passphrase: STATION_PASS });
-    const controller = new AbortController();
-    const res = await fetch(new URL(HUB_PATH, hubUrl), { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: readFileSync(out), signal: controller.signal });
-    expect(res.status).toBe(200);
-    controller.abort();
+    const reply = await postBundle(hubUrl, readFileSync(out), credentials(station));
+    expect(reply.length).toBeGreaterThan(0);
     expect((await station.call('sync.status', {})).station!.unconfirmed).toBe(before);
     // Next sync: the county already has these changes, acknowledges them, and replies.
     const r = await station.call('sync.withHub', { hubUrl, passphrase: STATION_PASS });
@@ -99,7 +107,7 @@ describe('network sync with the county hub', () => {
     const county = createCore({ dataDir: countyDir });
     const bundlesBefore = county.db.prepare('SELECT count(*) AS n FROM sync_bundles').get();
     county.close();
-    const url = new URL(HUB_PATH, hubUrl);
+    const url = new URL(HUB_EXCHANGE_PATH, hubUrl);
     await new Promise<void>((resolve) => {
       const req = request(url, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': 100_000 } });
       req.on('error', () => resolve());
@@ -128,14 +136,16 @@ describe('network sync with the county hub', () => {
     const impostor = createCore({ dataDir: tempDir() });
     await impostor.call('station.init', { role: 'station', code: '341723102', name: '庙前镇社工站' });
     await impostor.call('sync.acceptEnrolment', { path: forged, passphrase: STATION_PASS });
+    // Refused at the door, from its headers alone: the hub never takes its body.
     await expect(impostor.call('sync.withHub', { hubUrl, passphrase: STATION_PASS })).rejects.toMatchObject({
-      data: { code: 'network', message: '数据包来自未登记或已停用的站点，已拒绝' },
+      data: { code: 'network', message: '县局没有登记该站点' },
     });
     impostor.close();
-    await expect(postBundle(hubUrl, new Uint8Array(1000).fill(7))).rejects.toMatchObject({ messageZh: '文件不是有效的台账数据包' });
-    const huge = await fetch(new URL(HUB_PATH, hubUrl), {
+    // The real station's proof, a body that is not a bundle: taken, verified, refused.
+    await expect(postBundle(hubUrl, new Uint8Array(1000).fill(7), credentials(station))).rejects.toMatchObject({ messageZh: '文件不是有效的台账数据包' });
+    const huge = await fetch(new URL(HUB_EXCHANGE_PATH, hubUrl), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(MAX_HUB_BODY + 1) },
+      headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(MAX_HUB_BUNDLE_BYTES + 1) },
       body: Buffer.alloc(16),
     }).catch(() => null);
     expect(huge === null || huge.status === 413).toBe(true);

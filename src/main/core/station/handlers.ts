@@ -54,7 +54,14 @@ function status(ctx: CoreContext): StationStatus {
 /** SQLite's own integrity and foreign-key checks, plus the register's invariants. */
 function check(ctx: CoreContext): CheckResult {
   const problems: string[] = [];
-  const integrity = ctx.db.pragma('integrity_check') as { integrity_check: string }[];
+  let integrity: { integrity_check: string }[];
+  try {
+    integrity = ctx.db.pragma('integrity_check') as { integrity_check: string }[];
+  } catch (e) {
+    // A file damaged badly enough makes the check itself fail: that is the finding.
+    problems.push(`数据库文件已损坏：${e instanceof Error ? e.message : String(e)}`);
+    return { ok: false, problems };
+  }
   for (const r of integrity) if (r.integrity_check !== 'ok') problems.push(`数据库完整性：${r.integrity_check}`);
   const fk = ctx.db.pragma('foreign_key_check') as { table: string; rowid: number }[];
   for (const r of fk) problems.push(`关联记录缺失：${r.table} 第${r.rowid}行`);

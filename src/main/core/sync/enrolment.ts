@@ -27,20 +27,32 @@ export type EnrolmentFile = z.infer<typeof enrolmentSchema>;
 
 export const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
+/**
+ * Makes a station's enrolment file, in the caller's transaction. Re-enrolling a station that is
+ * already syncing cuts it off until it imports the new file, and whoever holds that file receives
+ * the township's records: it is refused unless `replace` says the person confirmed it, and audited.
+ */
 export function makeEnrolment(
   db: Sqlite,
   county: { code: string; name: string; signPublic: string; ageRecipient: string; fingerprint: string },
-  station: { code: string; name?: string },
-  now: string,
+  station: { code: string; name?: string; replace: boolean },
+  by: { actor: string; operation: string; now: string },
 ): EnrolmentFile {
   const township = db.prepare("SELECT name FROM places WHERE id = ? AND level = 'township' AND deleted = 0").get(station.code) as { name: string } | undefined;
   if (!township) {
     const message = `代码 ${station.code} 不是本县的乡镇（街道）`;
     throw new LedgerError({ code: 'validation', message, detail: `${station.code} is not a township of this county`, fieldErrors: { code: message } });
   }
-  const existing = db.prepare('SELECT state FROM sync_stations WHERE code = ?').get(station.code) as { state: string } | undefined;
+  const existing = db.prepare('SELECT name, state FROM sync_stations WHERE code = ?').get(station.code) as { name: string; state: string } | undefined;
   if (existing?.state === 'revoked') {
     throw new LedgerError({ code: 'conflict', message: '该站点已停用，不能再登记', detail: `station ${station.code} is revoked` });
+  }
+  if (existing?.state === 'enrolled' && !station.replace) {
+    throw new LedgerError({
+      code: 'conflict',
+      message: `“${existing.name}”已登记并在同步。重新登记会使原登记作废：该站点在导入新的登记文件之前不能再同步，持有新文件的电脑将收到本乡镇的台账。确需重新登记，请确认后再操作。`,
+      detail: `station ${station.code} is already enrolled; re-enrolling needs explicit confirmation (--force)`,
+    });
   }
   const name = station.name || `${township.name}社工站`;
   const token = randomBytes(24).toString('base64url');
@@ -50,11 +62,23 @@ export function makeEnrolment(
      ON CONFLICT (code) DO UPDATE SET name = excluded.name, state = 'pending', token_hash = excluded.token_hash,
        sign_public = NULL, age_recipient = NULL, fingerprint = NULL`,
   ).run(station.code, name, tokenHash(token));
+  db.prepare('INSERT INTO audit_log (at, actor, operation, tbl, row_id, action, fields) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    by.now,
+    by.actor,
+    by.operation,
+    'sync_stations',
+    station.code,
+    existing ? 'update' : 'insert',
+    JSON.stringify(existing ? ['name', 'state', 'token_hash', 'sign_public', 'age_recipient', 'fingerprint', `replaced:${existing.state}`] : ['name', 'state', 'token_hash']),
+  );
   const reference = buildDownstream(db, '', 0).rows.filter((r) => SYNCED_TABLES[r.tbl as SyncedTableName]?.owner === 'county');
-  return { format: 'station-ledger-enrolment', formatVersion: 1, county, station: { code: station.code, name }, token, createdAt: now, reference };
+  return { format: 'station-ledger-enrolment', formatVersion: 1, county, station: { code: station.code, name }, token, createdAt: by.now, reference };
 }
 
-export function parseEnrolment(text: string): EnrolmentFile {
+export const enrolmentFileName = (code: string) => `登记文件-${code}.json`;
+
+/** `field` names the form field that supplied the file, for the error shown beside it. */
+export function parseEnrolment(text: string, field = 'path'): EnrolmentFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -63,7 +87,7 @@ export function parseEnrolment(text: string): EnrolmentFile {
   }
   const parsed = enrolmentSchema.safeParse(data);
   if (!parsed.success) {
-    throw new LedgerError({ code: 'validation', message: '文件不是有效的站点登记文件', detail: 'not an enrolment file', fieldErrors: { path: '文件不是有效的站点登记文件' } });
+    throw new LedgerError({ code: 'validation', message: '文件不是有效的站点登记文件', detail: 'not an enrolment file', fieldErrors: { [field]: '文件不是有效的站点登记文件' } });
   }
   return parsed.data;
 }

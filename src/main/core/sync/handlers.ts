@@ -1,17 +1,19 @@
 /** The sync operations: keys, enrolment, bundles out and in, conflicts. */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { LedgerError, type ConflictRow, type SyncStationRow } from '../../../shared/contract';
-import type { CoreContext, StationMeta } from '../context';
+import { LedgerError, MAX_ENROLMENT_BYTES, type ConflictRow, type EnrolmentReceipt, type SyncStationRow } from '../../../shared/contract';
+import type { CallContext, CoreContext, StationMeta } from '../context';
+import { fileError, FileRefused, readRegularFile, writePrivateFile } from '../files';
 import type { SyncConflictsTable } from '../db/schema';
 import type { Handlers } from '../handlers';
 import type { Selectable } from 'kysely';
 import { bundleFileName, DEFAULT_MAX_BUNDLE_BYTES, type BundleManifest } from './bundleFile';
 import { makeBundle, receiveBundle, receiveBundles, type BundleSource } from './bundles';
 import { updateRow } from './capture';
-import { acceptEnrolment, makeEnrolment, parseEnrolment } from './enrolment';
-import { HubError, postBundle } from './hub';
-import { createKeys, hasKeys, ownPublicKeys, unlockKeys } from './keystore';
+import { acceptEnrolment, enrolmentFileName, makeEnrolment, parseEnrolment, type EnrolmentFile } from './enrolment';
+import { verifyClaim } from './hubAuth';
+import { HubError, postBundle } from './hubClient';
+import { checkPassphrase, createKeys, hasKeys, ownPublicKeys, unlockKeys } from './keystore';
 import { countyPeer, getState, setState } from './state';
 import { tableRules, type SyncedTableName } from './tables';
 
@@ -56,19 +58,44 @@ function fileSource(path: string): BundleSource {
     file: basename(path),
     read() {
       try {
-        const stat = statSync(path);
-        // Sockets, FIFOs and devices would hang or flood the reader; only plain files are bundles.
-        if (!stat.isFile()) return { reason: '这不是数据包文件', detail: `not a regular file: ${path}` };
-        if (stat.size > DEFAULT_MAX_BUNDLE_BYTES) return { reason: '文件过大，不是有效的数据包', detail: 'file too large' };
-        return readFileSync(path);
+        return readRegularFile(path, DEFAULT_MAX_BUNDLE_BYTES);
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code ?? 'unknown';
-        if (code === 'ENOENT') return { reason: '文件不存在', detail: `no such file ${path}` };
         // A damaged USB stick, a file another program holds open: this file fails, the batch goes on.
-        return { reason: '无法读取文件，请检查U盘或文件是否被其他程序占用', detail: `cannot read ${path}: ${code}` };
+        if (e instanceof FileRefused) return e.problem;
+        throw e;
       }
     },
   };
+}
+
+function enrolStation(ctx: CoreContext, call: CallContext, station: { code: string; name?: string; replace: boolean }): { file: EnrolmentFile; fingerprint: string } {
+  const county = requireRole(ctx, 'county');
+  const own = ownPublicKeys(ctx.dataDir);
+  if (!own) throw new LedgerError({ code: 'not_initialised', message: '县局尚未创建同步密钥', detail: 'county has no keys' });
+  const by = { actor: call.actor, operation: call.operation, now: ctx.now().toISOString() };
+  const file = ctx.db.transaction(() => makeEnrolment(ctx.db, { code: county.countyCode, name: county.name, ...own }, station, by)).immediate();
+  return { file, fingerprint: own.fingerprint };
+}
+
+/**
+ * The passphrase is checked before the file is read: a wrong one touches nothing. Keys are made
+ * (or unlocked) only once the file has proved to be this station's.
+ */
+async function acceptEnrolmentText(ctx: CoreContext, readText: () => string, passphrase: string, field: string): Promise<EnrolmentReceipt> {
+  const station = requireRole(ctx, 'station');
+  checkPassphrase(ctx.dataDir, passphrase);
+  const file = parseEnrolment(readText(), field);
+  if (file.station.code !== station.code) {
+    const message = `该登记文件是发给“${file.station.name}”（${file.station.code}）的，不是本站`;
+    throw new LedgerError({ code: 'validation', message, detail: `enrolment is for ${file.station.code}`, fieldErrors: { [field]: message } });
+  }
+  const own = hasKeys(ctx.dataDir) ? ownPublicKeys(ctx.dataDir)! : await createKeys(ctx.dataDir, passphrase);
+  ctx.db.transaction(() => acceptEnrolment(ctx.db, file, ctx.now().toISOString())).immediate();
+  return { countyFingerprint: file.county.fingerprint, fingerprint: own.fingerprint };
+}
+
+function enrolmentJson(file: EnrolmentFile): string {
+  return JSON.stringify(file, null, 1);
 }
 
 function describeRecord(ctx: CoreContext, table: string, id: string): string {
@@ -89,7 +116,10 @@ export function syncHandlers(
   | 'sync.status'
   | 'sync.createKeys'
   | 'sync.enrolStation'
+  | 'sync.enrolStationData'
   | 'sync.acceptEnrolment'
+  | 'sync.acceptEnrolmentData'
+  | 'sync.verifyHubSender'
   | 'sync.revokeStation'
   | 'sync.exportBundle'
   | 'sync.importBundles'
@@ -122,30 +152,34 @@ export function syncHandlers(
       requireRole(ctx, 'county');
       return { fingerprint: (await createKeys(ctx.dataDir, passphrase)).fingerprint };
     },
-    'sync.enrolStation': ({ code, name, outPath }) => {
-      const county = requireRole(ctx, 'county');
-      const own = ownPublicKeys(ctx.dataDir);
-      if (!own) throw new LedgerError({ code: 'not_initialised', message: '县局尚未创建同步密钥', detail: 'county has no keys' });
-      const file = ctx.db
-        .transaction(() =>
-          makeEnrolment(ctx.db, { code: county.countyCode, name: county.name, ...own }, { code, name }, ctx.now().toISOString()),
-        )
-        .immediate();
-      writeFileSync(outPath, JSON.stringify(file, null, 1));
-      return { path: outPath, fingerprint: own.fingerprint };
-    },
-    'sync.acceptEnrolment': async ({ path, passphrase }) => {
-      const station = requireRole(ctx, 'station');
-      if (!existsSync(path)) throw new LedgerError({ code: 'validation', message: '登记文件不存在', detail: `no such file ${path}`, fieldErrors: { path: '登记文件不存在' } });
-      const file = parseEnrolment(readFileSync(path, 'utf8'));
-      if (file.station.code !== station.code) {
-        const message = `该登记文件是发给“${file.station.name}”（${file.station.code}）的，不是本站`;
-        throw new LedgerError({ code: 'validation', message, detail: `enrolment is for ${file.station.code}`, fieldErrors: { path: message } });
+    'sync.enrolStation': ({ outPath, ...station }, call) => {
+      const { file, fingerprint } = enrolStation(ctx, call, station);
+      try {
+        // The file holds the one-time token: readable by its owner only.
+        writePrivateFile(ctx.dataDir, outPath, enrolmentJson(file));
+      } catch (e) {
+        throw fileError(e, 'outPath');
       }
-      const own = hasKeys(ctx.dataDir) ? (unlockKeys(ctx.dataDir, passphrase), ownPublicKeys(ctx.dataDir)!) : await createKeys(ctx.dataDir, passphrase);
-      ctx.db.transaction(() => acceptEnrolment(ctx.db, file, ctx.now().toISOString())).immediate();
-      return { countyFingerprint: file.county.fingerprint, fingerprint: own.fingerprint };
+      return { path: outPath, fingerprint };
     },
+    'sync.enrolStationData': (station, call) => {
+      const { file, fingerprint } = enrolStation(ctx, call, station);
+      return { fileName: enrolmentFileName(station.code), text: enrolmentJson(file), fingerprint };
+    },
+    'sync.acceptEnrolment': ({ path, passphrase }) =>
+      acceptEnrolmentText(
+        ctx,
+        () => {
+          try {
+            return readRegularFile(path, MAX_ENROLMENT_BYTES).toString('utf8');
+          } catch (e) {
+            throw fileError(e, 'path');
+          }
+        },
+        passphrase,
+        'path',
+      ),
+    'sync.acceptEnrolmentData': ({ file, passphrase }) => acceptEnrolmentText(ctx, () => file.text, passphrase, 'file'),
     'sync.revokeStation': ({ code }) => {
       requireRole(ctx, 'county');
       const changed = ctx.db.prepare("UPDATE sync_stations SET state = 'revoked', revoked_at = ?, token_hash = NULL WHERE code = ?").run(ctx.now().toISOString(), code).changes;
@@ -156,7 +190,11 @@ export function syncHandlers(
       const keys = unlockKeys(ctx.dataDir, passphrase);
       const { bytes, manifest } = await makeBundle(ctx, keys, forCode);
       const path = outputPath(outPath, manifest);
-      writeFileSync(path, bytes);
+      try {
+        writePrivateFile(ctx.dataDir, path, bytes);
+      } catch (e) {
+        throw fileError(e, 'outPath');
+      }
       return { path, bundleId: manifest.bundleId, kind: manifest.kind, recipient: manifest.recipient.code, counts: manifest.counts, bytes: bytes.length };
     },
     'sync.importBundles': async ({ paths, passphrase }, call) => {
@@ -164,24 +202,29 @@ export function syncHandlers(
       // Oldest first: downstream bundles then move the cursor in order.
       return { results: await receiveBundles(ctx, call, keys.ageIdentity, paths.map(fileSource)) };
     },
+    'sync.verifyHubSender': (claim) => {
+      requireRole(ctx, 'county');
+      verifyClaim(ctx.db, claim);
+      return { station: claim.station };
+    },
     'sync.exchange': async ({ bundle, passphrase }, call) => {
       requireRole(ctx, 'county');
       const keys = unlockKeys(ctx.dataDir, passphrase);
-      const result = await receiveBundle(ctx, call, keys.ageIdentity, Buffer.from(bundle, 'base64'), 'network');
+      const result = await receiveBundle(ctx, call, keys.ageIdentity, bundle, 'network');
       // Reply also to a repeated bundle: its reply was what a dropped connection lost.
       if (result.outcome === 'rejected' || !result.from) return { result, reply: null };
       const { bytes } = await makeBundle(ctx, keys, result.from);
-      return { result, reply: Buffer.from(bytes).toString('base64') };
+      return { result, reply: bytes };
     },
     'sync.withHub': async ({ hubUrl, passphrase }, call) => {
-      requireRole(ctx, 'station');
+      const station = requireRole(ctx, 'station');
       const keys = unlockKeys(ctx.dataDir, passphrase);
       const { bytes, manifest } = await makeBundle(ctx, keys);
       const sent = { path: hubUrl, bundleId: manifest.bundleId, kind: manifest.kind, recipient: manifest.recipient.code, counts: manifest.counts, bytes: bytes.length };
       call.progress({ phase: '正在发送到县局', done: 0, total: 2 });
       let reply: Uint8Array;
       try {
-        reply = await postBundle(hubUrl, bytes);
+        reply = await postBundle(hubUrl, bytes, { station: station.code, signPrivate: keys.signPrivate, enrolmentToken: getState(ctx.db, 'enrolmentToken') });
       } catch (e) {
         if (e instanceof HubError) throw new LedgerError({ code: 'network', message: e.messageZh, detail: e.message });
         throw e;

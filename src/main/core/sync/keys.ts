@@ -230,10 +230,15 @@ function assertConsistent(keys: SyncKeys): void {
   if (signPublicOf(privateKeyObject(keys.signPrivate)) !== keys.signPublic) throw new Error('signPublic does not match signPrivate');
 }
 
-export function sealKeyFile(keys: SyncKeys, passphrase: string): string {
+/** Throws `weak_passphrase` for a passphrase too short to seal a key file with. */
+export function assertStrongPassphrase(passphrase: string): void {
   if ([...normalizePassphrase(passphrase)].length < MIN_PASSPHRASE_CHARS) {
     throw new KeyFileError('weak_passphrase', `passphrase shorter than ${MIN_PASSPHRASE_CHARS} characters`);
   }
+}
+
+export function sealKeyFile(keys: SyncKeys, passphrase: string): string {
+  assertStrongPassphrase(passphrase);
   assertConsistent(keys);
   const salt = randomBytes(SALT_BYTES);
   const iv = randomBytes(IV_BYTES);

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LedgerError } from '../../../shared/contract';
-import { fingerprint, generateKeys, KeyFileError, openKeyFile, publicKeysOf, sealKeyFile, type PublicKeys, type SyncKeys } from './keys';
+import { assertStrongPassphrase, fingerprint, generateKeys, KeyFileError, openKeyFile, publicKeysOf, sealKeyFile, type PublicKeys, type SyncKeys } from './keys';
 
 const KEY_FILE = join('keys', 'station-ledger.key');
 
@@ -24,12 +24,28 @@ export async function createKeys(dataDir: string, passphrase: string): Promise<P
   }
   const keys = await generateKeys();
   const text = sealed(keys, passphrase);
-  mkdirSync(join(dataDir, 'keys'), { recursive: true });
+  mkdirSync(join(dataDir, 'keys'), { recursive: true, mode: 0o700 });
   // Write then rename: a crash never leaves a half-written key file.
   const tmp = `${keyFilePath(dataDir)}.tmp`;
   writeFileSync(tmp, text, { mode: 0o600 });
   renameSync(tmp, keyFilePath(dataDir));
   return { signPublic: keys.signPublic, ageRecipient: keys.ageRecipient, fingerprint: fingerprint(keys) };
+}
+
+/**
+ * Checks the passphrase before anything is read or written: the one this machine's keys are sealed
+ * with, or, before keys exist, one strong enough to seal new ones.
+ */
+export function checkPassphrase(dataDir: string, passphrase: string): void {
+  if (hasKeys(dataDir)) {
+    unlockKeys(dataDir, passphrase);
+    return;
+  }
+  try {
+    assertStrongPassphrase(passphrase);
+  } catch (e) {
+    throw asLedgerError(e);
+  }
 }
 
 function sealed(keys: SyncKeys, passphrase: string): string {

@@ -1,23 +1,17 @@
 import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { SyncStationRow } from '../../../shared/contract';
-import { errorData, ledger } from '../../api';
+import { desktop, errorData, ledger } from '../../api';
 import { useTownships } from '../places/placesStore';
 import { showFieldErrors } from './fieldErrors';
+import { downloadText } from './files';
 
 interface EnrolValues {
   code?: string;
   name: string;
-  outPath: string;
 }
 
 export const defaultEnrolmentFile = (code: string) => `登记文件-${code}.json`;
-
-/** A folder typed with a trailing separator gets the usual file name inside it. */
-function resolveOutPath(raw: string, code: string): string {
-  const path = raw.trim();
-  return /[\\/]$/.test(path) ? `${path}${defaultEnrolmentFile(code)}` : path;
-}
 
 interface EnrolStationModalProps {
   open: boolean;
@@ -28,13 +22,15 @@ interface EnrolStationModalProps {
   onDone: () => void;
 }
 
+const REPLACE_WARNING = '重新登记后，原登记立即作废：该站点在导入新的登记文件之前不能再同步；谁拿到新的登记文件，谁就能收到本乡镇的台账。请确认站点确实需要重新登记（例如更换了电脑）。';
+
 /**
- * `sync.enrolStation` writes the file itself, on the machine running the core (it takes a path,
- * not bytes back), so the browser cannot offer a save dialog here: the user names the path. A
- * bare file name lands in the working folder of the program serving the ledger.
+ * Makes a station's enrolment file: in the desktop app through the native save dialog (the core
+ * writes the file), in a browser as a download. Re-enrolling a station that already syncs is a
+ * deliberate act: a confirmation dialog first, then the core is told `replace`.
  */
 export function EnrolStationModal({ open, station, stations, onClose, onDone }: EnrolStationModalProps) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<EnrolValues>();
   const townships = useTownships();
   const [saving, setSaving] = useState(false);
@@ -46,7 +42,7 @@ export function EnrolStationModal({ open, station, stations, onClose, onDone }: 
     if (!open) return;
     setProblem(null);
     form.resetFields();
-    form.setFieldsValue(station ? { code: station.code, name: station.name, outPath: defaultEnrolmentFile(station.code) } : { code: undefined, name: '', outPath: '' });
+    form.setFieldsValue(station ? { code: station.code, name: station.name } : { code: undefined, name: '' });
   }, [open, station, form]);
 
   const known = useMemo(() => new Map(stations.map((s) => [s.code, s])), [stations]);
@@ -59,19 +55,48 @@ export function EnrolStationModal({ open, station, stations, onClose, onDone }: 
     };
   });
 
+  const confirmReplace = (name: string) =>
+    new Promise<boolean>((resolve) => {
+      modal.confirm({
+        title: `重新登记“${name}”？`,
+        content: REPLACE_WARNING,
+        okText: '确认重新登记',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+
+  /** Null when the user cancelled the save dialog. */
+  const enrol = async (input: { code: string; name?: string; replace: boolean }): Promise<string | null> => {
+    const native = desktop();
+    if (native) {
+      const [outPath] = await native.chooseFiles({ purpose: 'saveEnrolment', defaultName: defaultEnrolmentFile(input.code) });
+      if (!outPath) return null;
+      const r = await ledger().call('sync.enrolStation', { ...input, outPath });
+      return `登记文件已保存到：${r.path}。请交给站点导入，并电话核对县局指纹 ${r.fingerprint}`;
+    }
+    const r = await ledger().call('sync.enrolStationData', input);
+    downloadText(r.fileName, r.text);
+    return `登记文件“${r.fileName}”已下载。请复制到U盘交给站点导入，并电话核对县局指纹 ${r.fingerprint}`;
+  };
+
   const submit = async (values: EnrolValues) => {
     if (!values.code) return;
     setProblem(null);
+    const existing = known.get(values.code);
+    const replace = existing?.state === 'enrolled';
+    if (replace && !(await confirmReplace(existing.name))) return;
     setSaving(true);
     try {
-      const outPath = resolveOutPath(values.outPath, values.code);
-      const name = values.name?.trim() || undefined;
-      const result = await ledger().call('sync.enrolStation', { code: values.code, name, outPath });
-      message.success({ content: `登记文件已保存到：${result.path}。请交给站点导入，并电话核对县局指纹 ${result.fingerprint}`, duration: 10 });
+      const done = await enrol({ code: values.code, name: values.name?.trim() || undefined, replace });
+      if (!done) return;
+      message.success({ content: done, duration: 10 });
       onDone();
       onClose();
     } catch (e) {
-      setProblem(showFieldErrors(form, errorData(e), ['code', 'name', 'outPath']));
+      setProblem(showFieldErrors(form, errorData(e), ['code', 'name']));
     } finally {
       setSaving(false);
     }
@@ -90,24 +115,8 @@ export function EnrolStationModal({ open, station, stations, onClose, onDone }: 
       forceRender
       width={560}
     >
-      <Form<EnrolValues>
-        form={form}
-        layout="vertical"
-        name="enrol-station"
-        onFinish={(v) => void submit(v)}
-        onValuesChange={(changed: Partial<EnrolValues>, all) => {
-          // The file name follows the township until the user types their own.
-          if (changed.code && (!all.outPath || /^登记文件-\d{9}\.json$/.test(all.outPath))) form.setFieldsValue({ outPath: defaultEnrolmentFile(changed.code) });
-        }}
-      >
-        {station?.state === 'enrolled' && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title="该站点已登记。重新生成后，原登记作废，站点须导入新的登记文件并重新发来数据包，才能继续同步。"
-          />
-        )}
+      <Form<EnrolValues> form={form} layout="vertical" name="enrol-station" onFinish={(v) => void submit(v)}>
+        {known.get(code ?? '')?.state === 'enrolled' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`该站点已登记。${REPLACE_WARNING}`} />}
         <Form.Item label="乡镇（街道）" name="code" rules={[{ required: true, message: '请选择乡镇（街道）' }]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
@@ -120,16 +129,8 @@ export function EnrolStationModal({ open, station, stations, onClose, onDone }: 
         <Form.Item label="站点名称（可不填）" name="name" rules={[{ max: 40, message: '站点名称不能超过40个字' }]}>
           <Input maxLength={40} placeholder={township ? `不填则为“${township.name}社工站”` : '不填则为“乡镇名称 + 社工站”'} />
         </Form.Item>
-        <Form.Item
-          label="保存到（本机文件夹或文件路径）"
-          name="outPath"
-          rules={[{ required: true, whitespace: true, message: '请填写登记文件的保存位置' }]}
-          extra="登记文件由本机的台账程序直接写入：可填完整文件路径，或以 \ 或 / 结尾的文件夹；只填文件名时保存在台账程序的工作目录。"
-        >
-          <Input maxLength={4096} placeholder="例如：E:\登记文件-341723100.json" />
-        </Form.Item>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          登记文件含县局公钥和一次性登记码，不含儿童信息。请用U盘交给站点，站点导入后会显示县局指纹，请电话核对。
+          登记文件含县局公钥和一次性登记码，不含儿童信息，但凭它可以接入本县的同步：请只用U盘交给该站点，站点导入后会显示县局指纹，请电话核对。
         </Typography.Paragraph>
         {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 16 }} />}
       </Form>

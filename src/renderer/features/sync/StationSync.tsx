@@ -1,8 +1,8 @@
-import { CheckCircleFilled, CloudSyncOutlined, ExportOutlined, ImportOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, Input, Tag, Typography } from 'antd';
+import { CheckCircleFilled, CloudSyncOutlined, ExportOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Form, Input, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { fieldErrorsOf, operations, type ImportResult, type Progress as OpProgress, type SyncStatus } from '../../../shared/contract';
-import { errorData, ledger } from '../../api';
+import { desktop, errorData, ledger } from '../../api';
 import { showFieldErrors } from './fieldErrors';
 import { StationFingerprints } from './Fingerprints';
 import { countsText, formatDateTime } from './format';
@@ -16,29 +16,51 @@ import { exportBundle as saveBundle } from './bundleExport';
 type WithPassphrase = ReturnType<typeof usePassphrase>['withPassphrase'];
 
 interface EnrolValues {
-  path: string;
+  file: string;
   passphrase: string;
   confirm: string;
 }
 
+/** The enrolment file chosen: a path in the desktop app (the core reads it), or the browser's File. */
+type ChosenFile = { name: string; path: string } | { name: string; blob: File };
+
 /**
- * The enrolment file must be on the machine running the core: the browser host cannot hand a file
- * to `sync.acceptEnrolment` (it takes a path, not bytes), so the user types where it was copied.
+ * Enrolment from the file the county made. The desktop app opens it through the native dialog and
+ * the core reads it from the USB stick; a browser uploads its text. Either way no page names a path.
  */
 function EnrolmentCard({ onEnrolled }: { onEnrolled: (r: { countyFingerprint: string; fingerprint: string }) => void }) {
   const [form] = Form.useForm<EnrolValues>();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<ChosenFile | null>(null);
+  const native = desktop();
+
+  const choose = (file: ChosenFile) => {
+    setChosen(file);
+    form.setFields([{ name: 'file', value: file.name, errors: [] }]);
+  };
+
+  const chooseNative = async () => {
+    const [path] = (await native?.chooseFiles({ purpose: 'openEnrolment' })) ?? [];
+    if (path) choose({ name: path, path });
+  };
 
   const submit = async (values: EnrolValues) => {
+    if (!chosen) return;
     setProblem(null);
     setSaving(true);
     try {
-      const result = await ledger().call('sync.acceptEnrolment', { path: values.path.trim(), passphrase: values.passphrase });
+      const result =
+        'path' in chosen
+          ? await ledger().call('sync.acceptEnrolment', { path: chosen.path, passphrase: values.passphrase })
+          : await ledger().call('sync.acceptEnrolmentData', { file: { name: chosen.name, text: await chosen.blob.text() }, passphrase: values.passphrase });
       usePassphraseStore.getState().remember(values.passphrase);
       onEnrolled(result);
     } catch (e) {
-      setProblem(showFieldErrors(form, errorData(e), ['path', 'passphrase']));
+      const error = errorData(e);
+      // The core names the field it read the file from: `path` (desktop) or `file` (browser).
+      const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors ?? {}).map(([k, v]) => [k === 'path' ? 'file' : k.split('.')[0]!, v]));
+      setProblem(showFieldErrors(form, { ...error, fieldErrors }, ['file', 'passphrase']));
     } finally {
       setSaving(false);
     }
@@ -48,16 +70,35 @@ function EnrolmentCard({ onEnrolled }: { onEnrolled: (r: { countyFingerprint: st
     <Card title="导入登记文件" style={{ maxWidth: 680 }} data-testid="sync-enrolment">
       <Typography.Paragraph>
         本站尚未登记，还不能与县局交换数据。请向县局索取本站的登记文件（由县局在“数据同步”中生成，文件名如
-        <Typography.Text code>登记文件-341723100.json</Typography.Text>），复制到本机后填写它的位置，并为本机设置密钥口令。
+        <Typography.Text code>登记文件-341723100.json</Typography.Text>），选择该文件，并为本机设置密钥口令。
       </Typography.Paragraph>
-      <Form<EnrolValues> form={form} layout="vertical" name="enrolment" onFinish={(v) => void submit(v)} initialValues={{ path: '', passphrase: '', confirm: '' }}>
-        <Form.Item
-          label="登记文件位置（本机文件路径）"
-          name="path"
-          extra="填写完整路径，例如 D:\登记文件-341723100.json 或 /media/U盘/登记文件-341723100.json"
-          rules={[{ required: true, whitespace: true, message: '请填写登记文件的位置' }]}
-        >
-          <Input maxLength={4096} placeholder="例如：D:\登记文件-341723100.json" />
+      <Form<EnrolValues> form={form} layout="vertical" name="enrolment" onFinish={(v) => void submit(v)} initialValues={{ file: '', passphrase: '', confirm: '' }}>
+        <Form.Item label="登记文件" required>
+          <Form.Item name="file" noStyle rules={[{ required: true, message: '请选择登记文件' }]}>
+            <Input type="hidden" />
+          </Form.Item>
+          <Flex gap={8} align="center" wrap>
+            {native ? (
+              <Button icon={<FolderOpenOutlined />} onClick={() => void chooseNative()}>
+                选择登记文件…
+              </Button>
+            ) : (
+              <Upload
+                accept=".json"
+                maxCount={1}
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  choose({ name: file.name, blob: file });
+                  return false;
+                }}
+              >
+                <Button icon={<FolderOpenOutlined />}>选择登记文件…</Button>
+              </Upload>
+            )}
+            <Typography.Text type={chosen ? undefined : 'secondary'} data-testid="sync-enrolment-file">
+              {chosen?.name ?? '尚未选择'}
+            </Typography.Text>
+          </Flex>
         </Form.Item>
         <NewPassphraseFields />
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
