@@ -13,6 +13,16 @@ export default defineConfig({
       },
       {
         test: {
+          // Real web host and hub processes (the built dist/), probed as an attacker would.
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'renderer',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
