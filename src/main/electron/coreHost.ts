@@ -23,7 +23,8 @@ function openCore(): CoreInvoke {
   if (dataDir === undefined) return unavailableCore(failure('internal', NO_DATA_DIR_MESSAGE, 'core host started without --data-dir'));
   try {
     const core = createCore({ dataDir });
-    return (name, input, opts) => core.invoke(name, input, opts);
+    // The window may call only what the contract lets the desktop host expose.
+    return (name, input, opts) => core.invoke(name, input, { ...opts, host: 'desktop' });
   } catch (e) {
     logger.error(`cannot open the data dir ${dataDir}`, e);
     return unavailableCore(startupFailure(e));

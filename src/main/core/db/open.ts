@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LedgerError, type ErrorCode } from '../../../shared/contract';
 
@@ -11,7 +11,7 @@ export const DB_FILE = 'ledger.sqlite';
 export type DataDirProblem = 'missing' | 'not_directory' | 'corrupt' | 'locked' | 'unwritable';
 
 const PROBLEMS: Record<DataDirProblem, { code: ErrorCode; zh: (dir: string) => string; en: string }> = {
-  missing: { code: 'not_initialised', zh: (d) => `数据目录不存在：${d}（请先用 init 初始化，或用 --data-dir 指定正确的目录）`, en: 'data dir does not exist' },
+  missing: { code: 'not_initialised', zh: (d) => `没有找到台账数据：${d}（请先用 init 初始化，或用 --data-dir 指定正确的目录）`, en: 'no ledger in the data dir (missing folder or database)' },
   not_directory: { code: 'validation', zh: (d) => `数据目录位置是一个文件，不是文件夹：${d}`, en: 'data dir is a file, not a folder' },
   corrupt: { code: 'internal', zh: (d) => `数据库文件已损坏，无法打开：${join(d, DB_FILE)}（请用备份恢复，或联系县局技术人员）`, en: 'database file is corrupt or not a ledger database' },
   locked: { code: 'internal', zh: () => '数据库正被其他程序占用，请关闭其他正在使用台账的程序后重试', en: 'database is locked by another program' },
@@ -80,6 +80,9 @@ export function openDatabase(dataDir: string, opts: { create?: boolean } = {}): 
   return asDataDirError(dataDir, () => {
     prepareDir(dataDir, opts.create ?? true);
     const file = join(dataDir, DB_FILE);
+    const create = opts.create ?? true;
+    // Opening must never leave an empty ledger behind where none was asked for.
+    if (!create && !existsSync(file)) throw new DataDirError('missing', dataDir, `no ${DB_FILE}`);
     try {
       closeSync(openSync(file, 'wx', 0o600));
     } catch (e) {
