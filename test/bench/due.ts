@@ -10,7 +10,7 @@
  * quarterly) and visits average about ten per elder; the oldest visits beyond 100,000 are dropped.
  * No children: the issue's figure is about elders.
  *
- * Raw yardstick (RawDue): the same two reads as src/main/core/visits/due.ts, prepared once,
+ * Raw yardstick (RawDue): the same two reads as src/main/core/workbench/due.ts, prepared once,
  * with the same `frequencyFor`/`dueStatus` in JS and the same order; the visit rate by the same
  * SQL as rates.ts. Keep it in step with those two files. Both sides must give the same counts, totals and pages: checked once before
  * timing, and a difference stops the bench with a non-zero exit.
@@ -26,7 +26,7 @@ import type { Sqlite } from '../../src/main/core/db/open';
 import { demoElders, elderPlanFor, readDemoArea, type DemoElder } from '../../src/main/core/demo/generate';
 import { Random } from '../../src/main/core/demo/random';
 import { elderVisitSubject, visitSource } from '../../src/main/core/demo/write';
-import { elderRow, groupRow } from '../../src/main/core/elderly/rows';
+import { elderRow, groupRow } from '../../src/main/core/elders/rows';
 import { classifySearch } from '../../src/main/core/people/list';
 import { dueRules, highAgeBandsOn, type DueRules } from '../../src/main/core/rules/read';
 import { readStationMeta } from '../../src/main/core/station/meta';

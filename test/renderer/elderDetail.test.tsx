@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ElderContactRecord, ElderRecord, PlaceTree, StationInfo, SupportAgreementRecord } from '../../src/shared/contract';
 import { todayIso } from '../../src/shared/domain/dates';
-import { ElderDetailPage } from '../../src/renderer/features/elderly/detail/ElderDetailPage';
+import { ElderDetailPage } from '../../src/renderer/features/elders/detail/ElderDetailPage';
 import { useBandsStore } from '../../src/renderer/features/rules/highAgeBands';
 import { useStationStore } from '../../src/renderer/features/station/stationStore';
-import { DEFAULT_HIGH_AGE_BANDS } from '../../src/shared/domain/elderly';
+import { DEFAULT_HIGH_AGE_BANDS } from '../../src/shared/domain/elders';
 import { DEFAULT_CHILD_DUE_RULE, DEFAULT_ELDER_DUE_RULE } from '../../src/shared/domain/visitDue';
 import { formItemOf, installFake, makeIdNumber, ok, PLACES, renderRoute, type Call } from './helpers';
 

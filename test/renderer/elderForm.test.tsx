@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ElderRecord } from '../../src/shared/contract';
 import { birthDateForAge, todayIso } from '../../src/shared/domain/dates';
-import { ElderForm } from '../../src/renderer/features/elderly/form/ElderForm';
-import { ElderFormPage } from '../../src/renderer/features/elderly/form/ElderFormPage';
-import type { ElderFormValues } from '../../src/renderer/features/elderly/form/formValues';
+import { ElderForm } from '../../src/renderer/features/elders/form/ElderForm';
+import { ElderFormPage } from '../../src/renderer/features/elders/form/ElderFormPage';
+import type { ElderFormValues } from '../../src/renderer/features/elders/form/formValues';
 import { formItemOf, installFake, makeIdNumber, ok, renderRoute, type Call } from './helpers';
 
 const ID_1940 = makeIdNumber('1940-05-01', '002');

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RulesRecord, StationInfo } from '../../src/shared/contract';
-import { DEFAULT_HIGH_AGE_BANDS } from '../../src/shared/domain/elderly';
+import { DEFAULT_HIGH_AGE_BANDS } from '../../src/shared/domain/elders';
 import { DEFAULT_CHILD_DUE_RULE, DEFAULT_ELDER_DUE_RULE } from '../../src/shared/domain/visitDue';
 import { RulesPage } from '../../src/renderer/features/rules/RulesPage';
 import { useStationStore } from '../../src/renderer/features/station/stationStore';

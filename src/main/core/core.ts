@@ -25,7 +25,7 @@ import { loadMigrations, migrate } from './db/migrate';
 import { asDataDirError, openDatabase, type Sqlite } from './db/open';
 import { demoHandlers } from './demo/handlers';
 import { drowningHandlers } from './drowning/handlers';
-import { elderlyHandlers } from './elderly/handlers';
+import { eldersHandlers } from './elders/handlers';
 import type { Handlers } from './handlers';
 import { placesHandlers } from './places/handlers';
 import { rulesHandlers } from './rules/handlers';
@@ -33,6 +33,7 @@ import { stationHandlers } from './station/handlers';
 import { syncHandlers } from './sync/handlers';
 import { visitsHandlers } from './visits/handlers';
 import { womenHandlers } from './women/handlers';
+import { workbenchHandlers } from './workbench/handlers';
 import { logger } from './log';
 
 export interface CoreOptions {
@@ -89,13 +90,14 @@ export function createCore(options: CoreOptions): Core {
     ...stationHandlers(ctx),
     ...placesHandlers(ctx),
     ...childrenHandlers(ctx),
-    ...elderlyHandlers(ctx),
+    ...eldersHandlers(ctx),
     ...demoHandlers(ctx),
     ...syncHandlers(ctx),
     ...drowningHandlers(ctx),
     ...visitsHandlers(ctx),
     ...rulesHandlers(ctx),
     ...womenHandlers(ctx),
+    ...workbenchHandlers(ctx),
   };
 
   async function run(name: string, input: unknown, opts: InvokeOptions = {}): Promise<unknown> {

@@ -107,3 +107,6 @@ export const idNumberLookup = z.object({ idNumber: z.string().max(40) });
 
 /** County: a person moved townships, to this village. */
 export const transferInput = z.object({ id: recordId, villageCode: z.string({ error: '请选择迁入的村（居）' }).regex(/^\d{12}$/, '请选择迁入的村（居）') });
+
+/** A calendar month, YYYY-MM. */
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');

@@ -4,23 +4,29 @@
  */
 import type { z } from 'zod';
 import { childrenOperations } from './children';
+import { demoOperations } from './demo';
 import type { Operation } from './define';
 import { drowningOperations } from './drowning';
-import { elderlyOperations } from './elderly';
+import { eldersOperations } from './elders';
 import { placesOperations } from './places';
+import { rulesOperations } from './rules';
 import { stationOperations } from './station';
 import { syncOperations } from './sync';
 import { visitsOperations } from './visits';
 import { womenOperations } from './women';
+import { workbenchOperations } from './workbench';
 
 export const operations = {
   ...stationOperations,
+  ...demoOperations,
   ...placesOperations,
   ...childrenOperations,
-  ...elderlyOperations,
+  ...eldersOperations,
   ...syncOperations,
   ...drowningOperations,
   ...visitsOperations,
+  ...workbenchOperations,
+  ...rulesOperations,
   ...womenOperations,
 } as const;
 
@@ -43,12 +49,15 @@ export * from './define';
 export * from './errors';
 export * from './fields';
 export * from './children';
-export * from './elderly';
+export * from './elders';
 export * from './places';
 export * from './station';
 export * from './sync';
 export * from './drowning';
 export * from './visits';
+export * from './workbench';
+export * from './rules';
+export * from './demo';
 export * from './women';
 export * from './client';
 export * from './transport';

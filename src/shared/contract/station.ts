@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mutation, query, type Progress } from './define';
+import { mutation, query } from './define';
 
 export const STATION_ROLES = ['station', 'county'] as const;
 export type StationRole = (typeof STATION_ROLES)[number];
@@ -44,15 +44,9 @@ export const stationInit = z
     }
   });
 
-export const DEMO_SCALES = ['small', 'county'] as const;
-export type DemoScale = (typeof DEMO_SCALES)[number];
-
 export const stationOperations = {
   'station.info': query<StationInfo>()(z.object({})),
   'station.status': query<StationStatus>()(z.object({})),
   'station.check': query<CheckResult>()(z.object({})),
   'station.init': mutation<StationInfo>()(stationInit),
-  'demo.load': mutation<{ children: number; elders: number; women: number; visits: number }, Progress>()(
-    z.object({ scale: z.enum(DEMO_SCALES, { error: '演示数据规模应为 small 或 county' }).default('small') }),
-  ),
 } as const;

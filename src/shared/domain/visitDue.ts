@@ -9,7 +9,7 @@
  */
 import type { ChildCategory, GuardianshipType } from './children';
 import { daysInMonth, isRealDate } from './dates';
-import type { ElderGroup, RiskTier } from './elderly';
+import type { ElderGroup, RiskTier } from './elders';
 import type { Option } from './labels';
 
 export const VISIT_FREQUENCIES = [
@@ -39,7 +39,7 @@ export type DueStatusKind = (typeof DUE_STATUSES)[number]['value'];
  * A line without conditions applies to everyone.
  */
 export interface DueRuleLine {
-  /** The elder's risk tier (RISK_TIERS in elderly.ts) is one of these. */
+  /** The elder's risk tier (RISK_TIERS in elders.ts) is one of these. */
   tiers?: readonly string[];
   /** The person belongs to at least one of these groups (ELDER_GROUPS or CHILD_CATEGORIES codes). */
   groups?: readonly string[];

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { LedgerError, type ChildData, type ChildRecord } from '../../../shared/contract';
 import type { CallContext, CoreContext } from '../context';
-import type { ChildCategoriesTable, ChildrenTable } from '../db/schema';
+import type { ChildCategoriesTable, ChildrenTable } from './schema';
 import type { Handlers } from '../handlers';
 import { transferPerson } from '../people/transfer';
 import { checkAgainstStore, findByIdNumber, MOVE_BY_TRANSFER, ownerOf, requireOwnLive, requireOwnTownship, writeTagRows, type TagRows } from '../people/register';

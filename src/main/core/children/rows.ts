@@ -2,7 +2,7 @@
 import type { ChildCategoryRecord, ChildData, ChildRecord } from '../../../shared/contract';
 import type { ChildCategory } from '../../../shared/domain/children';
 import { mandatoryReportReasons } from '../../../shared/domain/children';
-import type { ChildCategoriesTable, ChildrenTable } from '../db/schema';
+import type { ChildCategoriesTable, ChildrenTable } from './schema';
 import type { Row } from '../sync/capture';
 import { personColumns } from '../people/register';
 

@@ -24,7 +24,7 @@ import {
   type ElderGroup,
   type LivingSituation,
   type RiskTier,
-} from '../../../shared/domain/elderly';
+} from '../../../shared/domain/elders';
 import type { Sex } from '../../../shared/domain/idNumber';
 import { ROUTINE_HEALTH, type HealthCheck, type SupporterVisits } from '../../../shared/domain/visits';
 import { birthday, dayOf, isoOf } from './days';

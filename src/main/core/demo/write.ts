@@ -6,11 +6,11 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { ChildData, WomanData } from '../../../shared/contract';
-import type { HighAgeBand } from '../../../shared/domain/elderly';
+import type { HighAgeBand } from '../../../shared/domain/elders';
 import { addDays, frequencyFor } from '../../../shared/domain/visitDue';
 import { categoryRow, childRow } from '../children/rows';
 import type { CallContext } from '../context';
-import { agreementRow, contactRow, elderRow, groupRow } from '../elderly/rows';
+import { agreementRow, contactRow, elderRow, groupRow } from '../elders/rows';
 import { ownerOf } from '../people/register';
 import type { DueRules } from '../rules/read';
 import { insertRow, type WriteContext } from '../sync/capture';

@@ -4,7 +4,7 @@
  * reads what it last received.
  */
 import type { RulesRecord } from '../../../shared/contract';
-import { DEFAULT_HIGH_AGE_BANDS, type HighAgeBand } from '../../../shared/domain/elderly';
+import { DEFAULT_HIGH_AGE_BANDS, type HighAgeBand } from '../../../shared/domain/elders';
 import { DEFAULT_CHILD_DUE_RULE, DEFAULT_ELDER_DUE_RULE, type DueRule } from '../../../shared/domain/visitDue';
 import type { Sqlite } from '../db/open';
 

@@ -6,7 +6,7 @@
 import type { DB } from '../db/schema';
 import { derivePersonColumns, PERSON_DERIVED } from '../people/derive';
 import type { DrowningTables } from '../drowning/schema';
-import type { ElderlyTables } from '../elderly/schema';
+import type { EldersTables } from '../elders/schema';
 import type { RulesTables } from '../rules/schema';
 import type { VisitsTables } from '../visits/schema';
 import type { WomenTables } from '../women/schema';
@@ -52,7 +52,7 @@ export const SYNCED_TABLES = {
   water_inspections: { owner: 'station' },
   // The county's configurable rules: reference data every station receives, like places.
   rules: { owner: 'county' },
-} as const satisfies Partial<Record<keyof (DB & ElderlyTables & VisitsTables & WomenTables & DrowningTables & RulesTables), SyncedTable>>;
+} as const satisfies Partial<Record<keyof (DB & EldersTables & VisitsTables & WomenTables & DrowningTables & RulesTables), SyncedTable>>;
 
 /** Bookkeeping columns: written with every edit, never a matter for a person to decide. */
 export const BOOKKEEPING_COLUMNS: ReadonlySet<string> = new Set(['created_at', 'updated_at']);

@@ -6,8 +6,7 @@ import type { Handlers } from '../handlers';
 import { classifySearch } from '../people/list';
 import { placeNames, placeNamesOf } from '../places/handlers';
 import { insertRow, softDeleteRow, updateRow } from '../sync/capture';
-import { dueList, dueOf } from './due';
-import { visitRate, visitsByMonth } from './rates';
+import { dueOf } from '../workbench/due';
 import { isFlagged, visitRecord, visitRow } from './rows';
 import type { MajorChangesTable, VisitsTable } from './schema';
 import { requireOwnSubject, requireSubject, SUBJECT_TABLE } from './subjects';
@@ -121,9 +120,6 @@ export function visitsHandlers(
   | 'visits.delete'
   | 'visits.saveMajorChange'
   | 'visits.deleteMajorChange'
-  | 'workbench.due'
-  | 'workbench.visitRate'
-  | 'workbench.visitsByMonth'
 > {
   return {
     'visits.timeline': ({ subjectKind, subjectId }) => timeline(ctx, subjectKind, subjectId),
@@ -172,8 +168,5 @@ export function visitsHandlers(
         softDeleteRow(w, 'major_changes', id);
         return { id };
       }),
-    'workbench.due': (q) => dueList(ctx, q),
-    'workbench.visitRate': (q) => visitRate(ctx, q),
-    'workbench.visitsByMonth': (q) => visitsByMonth(ctx, q),
   };
 }

@@ -5,7 +5,7 @@
 import type { ChildRecord, ElderRecord, WomanRecord } from '../../../shared/contract';
 import { CHILD_CATEGORIES, GUARDIAN_RELATIONSHIPS } from '../../../shared/domain/children';
 import { todayIso } from '../../../shared/domain/dates';
-import { ELDER_GROUPS, ELDER_RELATIONSHIPS } from '../../../shared/domain/elderly';
+import { ELDER_GROUPS, ELDER_RELATIONSHIPS } from '../../../shared/domain/elders';
 import { maskIdNumber, type Sex } from '../../../shared/domain/idNumber';
 import type { SubjectKind } from '../../../shared/domain/visits';
 import { ledger } from '../../api';

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Flex, Form, InputNumber, Input, Popconfirm, S
 import { useCallback, useEffect, useState } from 'react';
 import type { RulesRecord, RulesSaveInput } from '../../../shared/contract';
 import { CHILD_CATEGORIES, GUARDIANSHIP_TYPES } from '../../../shared/domain/children';
-import { ELDER_GROUPS, RISK_TIERS } from '../../../shared/domain/elderly';
+import { ELDER_GROUPS, RISK_TIERS } from '../../../shared/domain/elders';
 import type { Option } from '../../../shared/domain/labels';
 import { VISIT_FREQUENCIES } from '../../../shared/domain/visitDue';
 import { errorData, errorMessage, ledger } from '../../api';

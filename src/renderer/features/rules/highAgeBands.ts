@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { RulesRecord } from '../../../shared/contract';
-import { DEFAULT_HIGH_AGE_BANDS, type HighAgeBand } from '../../../shared/domain/elderly';
+import { DEFAULT_HIGH_AGE_BANDS, type HighAgeBand } from '../../../shared/domain/elders';
 import { ledger } from '../../api';
 
 interface BandsState {

@@ -3,13 +3,13 @@ import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import type { DueRow } from '../../../shared/contract';
 import { CHILD_CATEGORIES } from '../../../shared/domain/children';
-import { ELDER_GROUPS, RISK_TIERS, type RiskTier } from '../../../shared/domain/elderly';
+import { ELDER_GROUPS, RISK_TIERS, type RiskTier } from '../../../shared/domain/elders';
 import { labelOf } from '../../../shared/domain/labels';
 import { VISIT_FREQUENCIES } from '../../../shared/domain/visitDue';
 import { SUBJECT_KINDS } from '../../../shared/domain/visits';
 import { labelsOf } from '../../ui/options';
 import { EMPTY } from '../../ui/personLabels';
-import { RiskTag } from '../elderly/tags';
+import { RiskTag } from '../elders/tags';
 
 const KIND_COLOR: Record<DueRow['subjectKind'], string> = { elder: 'geekblue', child: 'green' };
 

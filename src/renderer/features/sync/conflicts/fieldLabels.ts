@@ -30,7 +30,7 @@ import {
   LIVING_SITUATIONS,
   MARITAL_STATUSES,
   RISK_TIERS,
-} from '../../../../shared/domain/elderly';
+} from '../../../../shared/domain/elders';
 import { ETHNICITIES } from '../../../../shared/domain/ethnicities';
 import { HOME_HAZARDS, SUBJECT_KINDS, SUPPORTER_VISITS, VISIT_METHODS, VISIT_NEEDS } from '../../../../shared/domain/visits';
 import { WOMAN_HEALTH, WOMAN_NEEDS } from '../../../../shared/domain/women';

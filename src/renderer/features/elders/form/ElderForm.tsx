@@ -1,0 +1,57 @@
+import { Flex, Form } from 'antd';
+import { elderInput } from '../../../../shared/contract';
+import { ledger } from '../../../api';
+import { clearChangedErrors } from '../../../ui/formErrors';
+import { FormActions } from '../../../ui/FormActions';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { useRegisterForm } from '../../people/useRegisterForm';
+import '../elders.css';
+import { formToInput, type ElderFormValues } from './formValues';
+import { BasicSection } from './sections/BasicSection';
+import { CareSection } from './sections/CareSection';
+import { EconomicsSection } from './sections/EconomicsSection';
+import { GroupsSection } from './sections/GroupsSection';
+import { NotesSection } from '../../people/NotesSection';
+import { VisitSection } from './sections/VisitSection';
+
+interface ElderFormProps {
+  /** Set when editing: the record's id. */
+  elderId?: string;
+  initialValues: ElderFormValues;
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+}
+
+export function ElderForm({ elderId, initialValues, onSaved, onCancel }: ElderFormProps) {
+  const { form, saving, problem, save, duplicateId, setDuplicateId } = useRegisterForm({
+    parse: (values) => elderInput.safeParse(formToInput(values)),
+    write: (elder) => (elderId ? ledger().call('elders.update', { id: elderId, elder }) : ledger().call('elders.create', elder)),
+    wrapper: 'elder',
+    onSaved,
+  });
+
+  return (
+    <Form<Record<string, unknown>>
+      form={form}
+      name="elder"
+      layout="vertical"
+      initialValues={initialValues}
+      onValuesChange={(changed) => clearChangedErrors(form, changed)}
+      scrollToFirstError={false}
+      className="elder-form"
+      requiredMark
+    >
+      <Flex vertical gap={16}>
+        <ProblemAlert problem={problem} testId="elder-form-problem" />
+        <BasicSection elderId={elderId} duplicateId={duplicateId} onDuplicate={setDuplicateId} />
+        <GroupsSection />
+        <CareSection />
+        <EconomicsSection />
+        <VisitSection followSuggestion={!elderId && initialValues.riskTier === undefined} />
+        <NotesSection />
+        {/* Not a submit button: Enter in a field (a typed date) must not save the whole form. */}
+        <FormActions saving={saving} testId="elder-save" onSave={() => void save()} onCancel={onCancel} />
+      </Flex>
+    </Form>
+  );
+}

@@ -1,0 +1,79 @@
+import { Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { ElderListRow } from '../../../../shared/contract';
+import { CAPABILITY_LEVELS, ECONOMIC_STATUSES, LIVING_SITUATIONS } from '../../../../shared/domain/elders';
+import { labelOf } from '../../../../shared/domain/labels';
+import { EMPTY, SEX_LABELS } from '../../../ui/personLabels';
+import { highAgeLabel, useBandsStore } from '../../rules/highAgeBands';
+import { GroupTag, RiskTag } from '../tags';
+
+// Virtual rows have one fixed height: every cell stays on one line. The station's columns fit a
+// 1366-pixel screen without sideways scrolling; the phone is on the detail page.
+export const elderColumns: ColumnsType<ElderListRow> = [
+  {
+    title: '姓名',
+    dataIndex: 'name',
+    width: 90,
+    fixed: 'left',
+    render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
+  },
+  { title: '性别', dataIndex: 'sex', width: 52, render: (sex: ElderListRow['sex']) => SEX_LABELS[sex] },
+  {
+    title: '年龄',
+    dataIndex: 'age',
+    width: 60,
+    render: (age: number, r: ElderListRow) => <span title={highAgeLabel(useBandsStore.getState().bands, r.highAgeClass) ?? undefined}>{age}岁</span>,
+  },
+  {
+    title: '身份证号码',
+    dataIndex: 'idNumberMasked',
+    width: 176,
+    render: (id: string) => <span className="id-number">{id}</span>,
+  },
+  {
+    title: '乡镇 / 村（居）',
+    key: 'place',
+    width: 150,
+    ellipsis: true,
+    render: (_: unknown, r: ElderListRow) => `${r.townshipName} / ${r.villageName}`,
+  },
+  {
+    title: '对象类别',
+    dataIndex: 'groups',
+    width: 196,
+    ellipsis: true,
+    render: (groups: ElderListRow['groups']) => (
+      <span className="nowrap">
+        {groups.length > 0 ? groups.map((g) => <GroupTag key={g} group={g} />) : EMPTY}
+      </span>
+    ),
+  },
+  {
+    title: '居住情况',
+    dataIndex: 'livingSituation',
+    width: 110,
+    ellipsis: true,
+    render: (v: ElderListRow['livingSituation']) => labelOf(LIVING_SITUATIONS, v),
+  },
+  {
+    title: '能力等级',
+    dataIndex: 'capability',
+    width: 96,
+    ellipsis: true,
+    render: (v: ElderListRow['capability']) => labelOf(CAPABILITY_LEVELS, v),
+  },
+  {
+    title: '经济状况',
+    dataIndex: 'economicStatus',
+    width: 80,
+    render: (v: ElderListRow['economicStatus']) => labelOf(ECONOMIC_STATUSES, v),
+  },
+  {
+    title: '探访等级',
+    dataIndex: 'riskTier',
+    width: 90,
+    // Stays in view when a narrow window scrolls the table sideways.
+    fixed: 'right',
+    render: (tier: ElderListRow['riskTier']) => <RiskTag tier={tier} />,
+  },
+];
