@@ -1,4 +1,4 @@
-/** The layer rules of ARCHITECTURE.md are enforced by lint; prove the rule fires for each layer. */
+/** The layer rules of docs/architecture.md are enforced by lint; prove the rule fires for each layer. */
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { findAppRoot } from '../../src/main/core/appRoot';

@@ -1,5 +1,5 @@
 /**
- * `station-ledger`: the CLI contract of ARCHITECTURE.md. Human text (Chinese) by default, one JSON
+ * `station-ledger`: the CLI contract of docs/cli.md. Human text (Chinese) by default, one JSON
  * object with --json (English messages). Exit codes: 0 done, 1 failed, 2 usage error,
  * 3 input rejected (nothing was changed).
  */
@@ -10,6 +10,7 @@ import { LedgerError, type LedgerErrorData } from '../../shared/contract';
 import { createCore, type Core } from '../core/core';
 import { DatabaseFromFutureError } from '../core/db/migrate';
 import { DataDirError } from '../core/db/open';
+import { closeLog, isLogOpen, logger, openLog } from '../core/log';
 import { defaultDataDir } from '../dataDir';
 import { COMMANDS, type Command, type CommandName, type Values } from './commands';
 
@@ -42,6 +43,7 @@ const USAGE = `用法：station-ledger <命令> [选项]
 通用选项：
   --data-dir DIR   数据目录（默认 ${defaultDataDir()}）
   --json           输出一个 JSON 对象
+  --verbose        同时在屏幕上显示日志（日志文件在数据目录的 logs 文件夹中）
   --help           显示本帮助`;
 
 const REJECTED: ReadonlySet<LedgerErrorData['code']> = new Set(['validation', 'duplicate', 'conflict', 'not_initialised']);
@@ -82,6 +84,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       ...command.options,
       'data-dir': { type: 'string' },
       json: { type: 'boolean' },
+      verbose: { type: 'boolean' },
       help: { type: 'boolean' },
     };
     let values: Values;
@@ -111,11 +114,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       report.result(name, opened.result, opened.text);
       return opened.exitCode ?? EXIT.ok;
     }
+    openLog(dataDir, 'cli', { echo: values.verbose === true });
+    logger.info(`command ${name} started`);
     const { result, text, exitCode } = await command.run(core, values, { progress: json ? () => {} : (line) => io.err(line), positionals });
     undo = undefined;
     report.result(name, result, text);
+    logger.info(`command ${name} finished with exit code ${exitCode ?? EXIT.ok}`);
     return exitCode ?? EXIT.ok;
   } catch (e) {
+    // Refusals are the user's to read, on screen; the log keeps what went wrong inside.
+    if (isLogOpen()) {
+      if (e instanceof LedgerError) logger.warn(`command ${name} refused: ${e.data.code} ${e.data.detail ?? ''}`);
+      else logger.error(`command ${name} failed`, e);
+    }
+    await closeLog();
     core?.close();
     core = undefined;
     undo?.();
@@ -139,6 +151,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     report.error(name, { code: 'internal', message: `操作失败：${e instanceof Error ? e.message : String(e)}`, detail: e instanceof Error ? e.message : String(e) });
     return EXIT.failed;
   } finally {
+    await closeLog();
     core?.close();
   }
 }

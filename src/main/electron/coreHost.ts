@@ -5,7 +5,7 @@
  */
 import type { ParentPort } from 'electron';
 import { createCore } from '../core/core';
-import { logger } from '../core/log';
+import { logger, openLog } from '../core/log';
 import { dataDirArgument } from './dataDir';
 import { failure, NO_DATA_DIR_MESSAGE } from './failures';
 import { serveCoreRequests, startupFailure, unavailableCore, type CoreInvoke } from './hostService';
@@ -21,6 +21,7 @@ if (port === undefined || port === null) {
 function openCore(): CoreInvoke {
   const dataDir = dataDirArgument(process.argv);
   if (dataDir === undefined) return unavailableCore(failure('internal', NO_DATA_DIR_MESSAGE, 'core host started without --data-dir'));
+  openLog(dataDir, 'desktop');
   try {
     const core = createCore({ dataDir });
     // The window may call only what the contract lets the desktop host expose.

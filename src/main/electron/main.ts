@@ -5,7 +5,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, utilityProcess } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { logger } from '../core/log';
+import { logger, openLog } from '../core/log';
 import { buildAppMenuTemplate } from './appMenu';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
 import { APP_SCHEME } from './appUrl';
@@ -38,6 +38,7 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   const dataDir = resolveDataDir(process.argv, app.getPath('userData'));
+  openLog(dataDir, 'shell');
   const devTools = !app.isPackaged;
   let mainWindow: BrowserWindow | null = null;
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findAppRoot } from '../core/appRoot';
 import { createCore } from '../core/core';
+import { logger, openLog } from '../core/log';
 import { defaultDataDir } from '../dataDir';
 import { startWebHost } from './server';
 
@@ -25,7 +26,9 @@ async function main(): Promise<void> {
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const core = createCore({ dataDir });
+  openLog(dataDir, 'web');
   const host = await startWebHost({ core, staticDir: join(findAppRoot(), 'dist', 'renderer'), host: values.host, port, allowHosts: values['allow-host'] ?? [] });
+  logger.info(`web host listening on ${host.url}`);
   process.stdout.write(`社工站台账已启动：${host.url}\n数据目录：${dataDir}\n按 Ctrl+C 退出\n`);
   const stop = () => {
     void host.close().then(() => {

@@ -46,7 +46,7 @@ export interface RulesRecord {
   highAgeBands: readonly (HighAgeBand & { amountFen?: number })[];
   /** Per rule: the county's setting, or the national default. */
   source: { elderDue: 'default' | 'county'; childDue: 'default' | 'county'; highAgeBands: 'default' | 'county' };
-  /** A band change takes effect from the next month (DOMAIN.md): the first day it applies. */
+  /** A band change takes effect from the next month (docs/domain.md): the first day it applies. */
   highAgeBandsFrom?: string;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Visits (探视走访) of children, elders and left-behind women: the codes of a visit record
- * (DOMAIN.md, section 2). One model for every kind of person; a routine visit needs only the date,
+ * (docs/domain.md, "Visits"). One model for every kind of person; a routine visit needs only the date,
  * visitors and method, the rest defaults to "nothing to report".
  */
 import type { Option } from './labels';

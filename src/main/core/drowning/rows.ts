@@ -2,28 +2,17 @@
 import type { PublicityData, PublicityRecord, WaterInspectionData, WaterInspectionRecord } from '../../../shared/contract';
 import type { Row } from '../sync/capture';
 import type { DrowningPublicityTable, WaterInspectionsTable } from './schema';
-
-const opt = (v: string | undefined): string | null => v ?? null;
-const undef = <T>(v: T | null): T | undefined => v ?? undefined;
-
-function parseNames(text: string): string[] {
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) ? v.filter((n): n is string => typeof n === 'string') : [];
-  } catch {
-    return [];
-  }
-}
+import { fromColumn, fromStringListColumn, toColumn } from '../db/columns';
 
 /** Every column of the row, so a save replaces what the form shows (an emptied date is cleared). */
 export function publicityRow(p: PublicityData): Row {
   return {
     child_id: p.childId,
     year: p.year,
-    letter_on: opt(p.letterOn),
-    pledge_on: opt(p.pledgeOn),
-    handed_by: opt(p.handedBy),
-    notes: opt(p.notes),
+    letter_on: toColumn(p.letterOn),
+    pledge_on: toColumn(p.pledgeOn),
+    handed_by: toColumn(p.handedBy),
+    notes: toColumn(p.notes),
   };
 }
 
@@ -33,10 +22,10 @@ export function publicityRecord(r: DrowningPublicityTable): PublicityRecord {
     childId: r.child_id,
     stationCode: r.station_code,
     year: r.year,
-    letterOn: undef(r.letter_on),
-    pledgeOn: undef(r.pledge_on),
-    handedBy: undef(r.handed_by),
-    notes: undef(r.notes),
+    letterOn: fromColumn(r.letter_on),
+    pledgeOn: fromColumn(r.pledge_on),
+    handedBy: fromColumn(r.handed_by),
+    notes: fromColumn(r.notes),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -52,8 +41,8 @@ export function inspectionRow(v: WaterInspectionData): Row {
     inspectors: JSON.stringify(v.inspectors),
     findings: v.findings,
     hazard_found: v.hazardFound ? 1 : 0,
-    actions: opt(v.actions),
-    notes: opt(v.notes),
+    actions: toColumn(v.actions),
+    notes: toColumn(v.notes),
   };
 }
 
@@ -67,11 +56,11 @@ export function inspectionRecord(r: WaterInspectionsTable, names: { township: st
     villageName: names.village,
     place: r.place,
     inspectedOn: r.inspected_on,
-    inspectors: parseNames(r.inspectors),
+    inspectors: fromStringListColumn(r.inspectors),
     findings: r.findings,
     hazardFound: r.hazard_found === 1,
-    actions: undef(r.actions),
-    notes: undef(r.notes),
+    actions: fromColumn(r.actions),
+    notes: fromColumn(r.notes),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -14,18 +14,7 @@ import { parseIdNumber } from '../../../shared/domain/idNumber';
 import { personColumns } from '../people/register';
 import type { Row } from '../sync/capture';
 import type { ElderContactsTable, ElderGroupsTable, EldersTable, SupportAgreementsTable } from './schema';
-
-const opt = (v: string | undefined): string | null => v ?? null;
-const undef = <T>(v: T | null): T | undefined => v ?? undefined;
-
-function parseJson<T>(text: string | null, fallback: T): T {
-  if (text == null) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
+import { fromColumn, fromJsonColumn, toColumn } from '../db/columns';
 
 /** Column values for an elder, derived fields included; `today` and `bands` fix the allowance class. */
 export function elderRow(elder: ElderData, today: string, bands: readonly HighAgeBand[]): Row {
@@ -34,28 +23,28 @@ export function elderRow(elder: ElderData, today: string, bands: readonly HighAg
   return {
     ...personColumns(elder),
     ethnicity: elder.ethnicity,
-    address: opt(elder.address),
-    phone: opt(elder.phone),
-    marital_status: opt(elder.maritalStatus),
+    address: toColumn(elder.address),
+    phone: toColumn(elder.phone),
+    marital_status: toColumn(elder.maritalStatus),
     living_situation: elder.livingSituation,
     capability: elder.capability,
     capability_score: elder.capabilityScore ?? null,
-    capability_assessed_on: opt(elder.capabilityAssessedOn),
-    disability_type: opt(elder.disabilityType),
-    disability_grade: opt(elder.disabilityGrade),
-    health_notes: opt(elder.healthNotes),
+    capability_assessed_on: toColumn(elder.capabilityAssessedOn),
+    disability_type: toColumn(elder.disabilityType),
+    disability_grade: toColumn(elder.disabilityGrade),
+    health_notes: toColumn(elder.healthNotes),
     economic_status: elder.economicStatus,
     benefits: JSON.stringify(elder.benefits),
     high_age_class: highAgeAllowanceClass(parsed.info.birthDate, today, bands),
     risk_tier: elder.riskTier,
-    visitor: opt(elder.visitor),
-    visitor_phone: opt(elder.visitorPhone),
-    notes: opt(elder.notes),
+    visitor: toColumn(elder.visitor),
+    visitor_phone: toColumn(elder.visitorPhone),
+    notes: toColumn(elder.notes),
   };
 }
 
 export function groupRow(elderId: string, g: ElderData['groups'][number]): Row {
-  return { elder_id: elderId, group_code: g.group, start_date: g.startDate, end_date: opt(g.endDate), note: opt(g.note) };
+  return { elder_id: elderId, group_code: g.group, start_date: g.startDate, end_date: toColumn(g.endDate), note: toColumn(g.note) };
 }
 
 export function contactRow(elderId: string, c: ElderContactData): Row {
@@ -64,9 +53,9 @@ export function contactRow(elderId: string, c: ElderContactData): Row {
     name: c.name,
     relationship: c.relationship,
     phone: c.phone,
-    address: opt(c.address),
+    address: toColumn(c.address),
     registered_on: c.registeredOn,
-    notes: opt(c.notes),
+    notes: toColumn(c.notes),
   };
 }
 
@@ -83,14 +72,14 @@ export function agreementRow(elderId: string, a: SupportAgreementData): Row {
     elder_id: elderId,
     supporters: JSON.stringify(supporters),
     signed_on: a.signedOn,
-    witness: opt(a.witness),
-    review_on: opt(a.reviewOn),
-    notes: opt(a.notes),
+    witness: toColumn(a.witness),
+    review_on: toColumn(a.reviewOn),
+    notes: toColumn(a.notes),
   };
 }
 
 export function groupRecord(r: ElderGroupsTable): ElderGroupRecord {
-  return { id: r.id, group: r.group_code as ElderGroup, startDate: r.start_date, endDate: undef(r.end_date), note: undef(r.note) };
+  return { id: r.id, group: r.group_code as ElderGroup, startDate: r.start_date, endDate: fromColumn(r.end_date), note: fromColumn(r.note) };
 }
 
 export function contactRecord(r: ElderContactsTable): ElderContactRecord {
@@ -100,9 +89,9 @@ export function contactRecord(r: ElderContactsTable): ElderContactRecord {
     name: r.name,
     relationship: r.relationship as ElderContactRecord['relationship'],
     phone: r.phone,
-    address: undef(r.address),
+    address: fromColumn(r.address),
     registeredOn: r.registered_on,
-    notes: undef(r.notes),
+    notes: fromColumn(r.notes),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -112,11 +101,11 @@ export function agreementRecord(r: SupportAgreementsTable): SupportAgreementReco
   return {
     id: r.id,
     elderId: r.elder_id,
-    supporters: parseJson<SupportAgreementRecord['supporters']>(r.supporters, []),
+    supporters: fromJsonColumn<SupportAgreementRecord['supporters']>(r.supporters, []),
     signedOn: r.signed_on,
-    witness: undef(r.witness),
-    reviewOn: undef(r.review_on),
-    notes: undef(r.notes),
+    witness: fromColumn(r.witness),
+    reviewOn: fromColumn(r.review_on),
+    notes: fromColumn(r.notes),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -144,23 +133,23 @@ export function elderRecord(
     townshipCode: r.township_code,
     townshipName: names.township,
     villageName: names.village,
-    address: undef(r.address),
-    phone: undef(r.phone),
-    maritalStatus: undef(r.marital_status) as Field<'maritalStatus'>,
+    address: fromColumn(r.address),
+    phone: fromColumn(r.phone),
+    maritalStatus: fromColumn(r.marital_status) as Field<'maritalStatus'>,
     livingSituation: (r.living_situation ?? 'other') as Field<'livingSituation'>,
     capability: (r.capability ?? 'intact') as Field<'capability'>,
-    capabilityScore: undef(r.capability_score),
-    capabilityAssessedOn: undef(r.capability_assessed_on),
-    disabilityType: undef(r.disability_type) as Field<'disabilityType'>,
-    disabilityGrade: undef(r.disability_grade) as Field<'disabilityGrade'>,
-    healthNotes: undef(r.health_notes),
+    capabilityScore: fromColumn(r.capability_score),
+    capabilityAssessedOn: fromColumn(r.capability_assessed_on),
+    disabilityType: fromColumn(r.disability_type) as Field<'disabilityType'>,
+    disabilityGrade: fromColumn(r.disability_grade) as Field<'disabilityGrade'>,
+    healthNotes: fromColumn(r.health_notes),
     economicStatus: (r.economic_status ?? 'general') as Field<'economicStatus'>,
-    benefits: parseJson<Field<'benefits'>>(r.benefits, []),
+    benefits: fromJsonColumn<Field<'benefits'>>(r.benefits, []),
     highAgeClass: highAgeAllowanceClass(r.birth_date, today, bands),
     riskTier: (r.risk_tier ?? 'general') as Field<'riskTier'>,
-    visitor: undef(r.visitor),
-    visitorPhone: undef(r.visitor_phone),
-    notes: undef(r.notes),
+    visitor: fromColumn(r.visitor),
+    visitorPhone: fromColumn(r.visitor_phone),
+    notes: fromColumn(r.notes),
     groups: related.groups.map(groupRecord),
     contacts: related.contacts.map(contactRecord),
     agreements: related.agreements.map(agreementRecord),

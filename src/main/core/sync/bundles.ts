@@ -37,65 +37,73 @@ function schemaVersion(ctx: CoreContext): number {
 }
 
 
+type ManifestBase = Omit<ManifestDraft, 'kind' | 'recipient' | 'ranges' | 'counts' | 'ack' | 'enrolment'>;
+
+/** What to seal: the manifest, the payload text and whom to encrypt it to. */
+interface Outgoing {
+  manifest: ManifestDraft;
+  payloadText: string;
+  recipient: string;
+}
+
+/** Station → county: every change the county has not acknowledged (and, until it answers, the enrolment). */
+function upstreamBundle(ctx: CoreContext, keys: SyncKeys, base: ManifestBase): Outgoing {
+  const county = countyPeer(ctx.db);
+  if (!county) throw new LedgerError({ code: 'not_initialised', message: '本站尚未在县局登记，请先导入登记文件', detail: 'station is not enrolled' });
+  const built = buildUpstream(ctx.db, Number(getState(ctx.db, 'appliedVer') ?? '0'));
+  const token = getState(ctx.db, 'enrolmentToken');
+  const manifest: ManifestDraft = {
+    ...base,
+    kind: 'upstream',
+    recipient: { code: county.code },
+    ranges: built.ranges,
+    counts: built.counts,
+    ...(token ? { enrolment: { token, signPublic: keys.signPublic, ageRecipient: keys.ageRecipient } } : {}),
+  };
+  // One change per line: the county reads it a piece at a time (changeLines.ts).
+  return { manifest, payloadText: upstreamPayloadText(built.payload), recipient: county.ageRecipient };
+}
+
+/** County → station: what changed in the station's scope since it last applied, and the acknowledgement. */
+function downstreamBundle(ctx: CoreContext, base: ManifestBase, forCode: string | undefined): Outgoing {
+  if (!forCode) throw rejected('请选择要发给哪个站点', 'county export needs --for CODE');
+  const peer = ctx.db.prepare('SELECT * FROM sync_stations WHERE code = ?').get(forCode) as
+    | { state: string; age_recipient: string | null; applied_ver: number; acks: string }
+    | undefined;
+  if (!peer || peer.state !== 'enrolled' || !peer.age_recipient) {
+    throw rejected(`站点 ${forCode} 尚未完成登记（需先收到该站点的第一个数据包）或已停用`, `station ${forCode} is not enrolled`);
+  }
+  const built = buildDownstream(ctx.db, forCode, peer.applied_ver);
+  const manifest: ManifestDraft = {
+    ...base,
+    kind: 'downstream',
+    recipient: { code: forCode },
+    ranges: { fromVer: peer.applied_ver, toVer: currentCountyVersion(ctx.db) },
+    ack: JSON.parse(peer.acks) as Acks,
+    counts: built.counts,
+  };
+  return { manifest, payloadText: JSON.stringify({ rows: built.rows }), recipient: peer.age_recipient };
+}
+
 /** The next bundle from this machine: station → county, or county → station `forCode`. */
 export async function makeBundle(ctx: CoreContext, keys: SyncKeys, forCode?: string): Promise<{ bytes: Uint8Array; manifest: ManifestDraft }> {
   const station = ctx.requireStation();
-  const own = { fingerprint: fingerprint(keys) };
-  const input = { for: forCode };
-  const base = {
-    format: 'station-ledger-bundle' as const,
-    formatVersion: 1 as const,
+  const base: ManifestBase = {
+    format: 'station-ledger-bundle',
+    formatVersion: 1,
     bundleId: uuidv7(),
-    sender: { code: station.code, role: station.role, epoch: station.epoch, fingerprint: own.fingerprint },
+    sender: { code: station.code, role: station.role, epoch: station.epoch, fingerprint: fingerprint(keys) },
     schemaVersion: schemaVersion(ctx),
     // Rows carry every column this schema has; an older reader could not store them.
     minReaderVersion: schemaVersion(ctx),
     appVersion: ctx.appVersion,
     createdAt: ctx.now().toISOString(),
   };
-  let manifest: ManifestDraft;
-  let payloadText: string;
-  let recipient: string;
-  if (station.role === 'station') {
-    const county = countyPeer(ctx.db);
-    if (!county) throw new LedgerError({ code: 'not_initialised', message: '本站尚未在县局登记，请先导入登记文件', detail: 'station is not enrolled' });
-    const built = buildUpstream(ctx.db, Number(getState(ctx.db, 'appliedVer') ?? '0'));
-    const token = getState(ctx.db, 'enrolmentToken');
-    manifest = {
-      ...base,
-      kind: 'upstream',
-      recipient: { code: county.code },
-      ranges: built.ranges,
-      counts: built.counts,
-      ...(token ? { enrolment: { token, signPublic: keys.signPublic, ageRecipient: keys.ageRecipient } } : {}),
-    };
-    // One change per line: the county reads it a piece at a time (changeLines.ts).
-    payloadText = upstreamPayloadText(built.payload);
-    recipient = county.ageRecipient;
-  } else {
-    if (!input.for) throw rejected('请选择要发给哪个站点', 'county export needs --for CODE');
-    const peer = ctx.db.prepare('SELECT * FROM sync_stations WHERE code = ?').get(input.for) as
-      | { state: string; age_recipient: string | null; applied_ver: number; acks: string }
-      | undefined;
-    if (!peer || peer.state !== 'enrolled' || !peer.age_recipient) {
-      throw rejected(`站点 ${input.for} 尚未完成登记（需先收到该站点的第一个数据包）或已停用`, `station ${input.for} is not enrolled`);
-    }
-    const built = buildDownstream(ctx.db, input.for, peer.applied_ver);
-    manifest = {
-      ...base,
-      kind: 'downstream',
-      recipient: { code: input.for },
-      ranges: { fromVer: peer.applied_ver, toVer: currentCountyVersion(ctx.db) },
-      ack: JSON.parse(peer.acks) as Acks,
-      counts: built.counts,
-    };
-    payloadText = JSON.stringify({ rows: built.rows });
-    recipient = peer.age_recipient;
-  }
+  const { manifest, payloadText, recipient } = station.role === 'station' ? upstreamBundle(ctx, keys, base) : downstreamBundle(ctx, base, forCode);
   const bytes = await sealBundle({ manifest, payload: Buffer.from(payloadText, 'utf8'), signPrivate: keys.signPrivate, recipient });
   const at = ctx.now().toISOString();
   if (station.role === 'station') setState(ctx.db, 'lastSyncAt', at);
-  else ctx.db.prepare('UPDATE sync_stations SET last_sent_at = ? WHERE code = ?').run(at, input.for);
+  else ctx.db.prepare('UPDATE sync_stations SET last_sent_at = ? WHERE code = ?').run(at, forCode);
   return { bytes, manifest };
 }
 

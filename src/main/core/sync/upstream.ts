@@ -171,93 +171,123 @@ export class UpstreamApply {
     }
   }
 
+  /** One change: receipt and acknowledgement, column check, then a new row or a field merge. */
   private applyOne(change: Change, inbox: Inbox): void {
-    const { db, station, summary, now } = this;
-    const acked = this.acks[String(change.epoch)] ?? 0;
-    const digest = digestOf(change);
-    const seen = inbox.stored(change.epoch, change.seq);
-    if (seen === digest) {
-      summary.alreadyHad++;
-      return;
-    }
-    // A known sequence number with other content: the station was restored from a backup and
-    // wrote anew. Apply it; the station moves to a new epoch when it sees our acknowledgement.
-    if (seen !== undefined) summary.reusedSequence++;
-    inbox.remember(change.epoch, change.seq, digest);
-    // Contiguity: a change past a gap is applied, but the ack waits for the gap to fill.
-    if (change.seq === acked + 1) this.acks[String(change.epoch)] = change.seq;
+    if (!this.receive(change, inbox)) return;
     const table = change.tbl as SyncedTableName;
     const state = this.tables.get(table);
-    if (!state) {
-      summary.refused++;
+    const names = Object.keys(change.fields);
+    const json = state && this.columnsKnown(state, names);
+    if (!state || !json) {
+      this.summary.refused++;
       return;
     }
-    const names = Object.keys(change.fields);
-    const json = columnListJson(state, names);
-    if (!state.checked.has(json)) {
-      if (names.some((f) => !state.columns.has(f) || f === 'id')) {
-        summary.refused++;
-        return;
-      }
-      state.checked.add(json);
-    }
-    const actor = `${station}:${change.actor}`;
-    if (!state.existing.has(change.rowId) && change.fields.station_code === station) {
+    const actor = `${this.station}:${change.actor}`;
+    if (!state.existing.has(change.rowId) && change.fields.station_code === this.station) {
       // A record born at the station, new here: taken whole, nothing to compare with.
       this.fresh.insert(table, change.rowId, change.fields, names, json, actor);
       state.existing.add(change.rowId);
       this.written.add(table, change.rowId);
-      summary.applied++;
+      this.summary.applied++;
       return;
     }
-    // The rest reads rows and versions: what the batches hold must be in the tables first.
+    this.merge(table, change, names, actor);
+  }
+
+  /**
+   * Records the change as received and moves the acknowledgement; false when the county already
+   * stored exactly this change (a bundle imported twice, or a newer one repeating it).
+   */
+  private receive(change: Change, inbox: Inbox): boolean {
+    const digest = digestOf(change);
+    const seen = inbox.stored(change.epoch, change.seq);
+    if (seen === digest) {
+      this.summary.alreadyHad++;
+      return false;
+    }
+    // A known sequence number with other content: the station was restored from a backup and
+    // wrote anew. Apply it; the station moves to a new epoch when it sees our acknowledgement.
+    if (seen !== undefined) this.summary.reusedSequence++;
+    inbox.remember(change.epoch, change.seq, digest);
+    // Contiguity: a change past a gap is applied, but the ack waits for the gap to fill.
+    const acked = this.acks[String(change.epoch)] ?? 0;
+    if (change.seq === acked + 1) this.acks[String(change.epoch)] = change.seq;
+    return true;
+  }
+
+  /** The column list as JSON when every column exists in the table (and none is the id); else null. */
+  private columnsKnown(state: TableState, names: string[]): string | null {
+    const json = columnListJson(state, names);
+    if (state.checked.has(json)) return json;
+    if (names.some((f) => !state.columns.has(f) || f === 'id')) return null;
+    state.checked.add(json);
+    return json;
+  }
+
+  /**
+   * A change to a row the county has: each field a person edits is taken when the station saw the
+   * county's current version of it (see `stationWins`), otherwise listed as a conflict and the
+   * county's value kept. Derived and bookkeeping columns follow the fields they come from.
+   */
+  private merge(table: SyncedTableName, change: Change, names: string[], actor: string): void {
+    const { db, station, now } = this;
+    // This reads rows and versions: what the batches hold must be in the tables first.
     this.fresh.flush();
     const current = prepared(db, `SELECT * FROM ${table} WHERE id = ?`).get(change.rowId) as Row | undefined;
     const owner = current ? String(current.station_code) : change.fields.station_code;
     const rules = tableRules(table);
     const derived = derivedColumns(table);
-    // Only fields a person edits are decided (and listed) one by one; derived and bookkeeping
-    // columns follow the fields they come from.
     const decided = names.filter((f) => !derived.has(f) && !BOOKKEEPING_COLUMNS.has(f));
-    const listConflict = (field: string, origin: string) => {
-      prepared(
-        db,
-        `INSERT INTO sync_conflicts (tbl, row_id, field, county_value, county_origin, station_code, station_value, station_actor, station_at, received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(table, change.rowId, field, current ? JSON.stringify(current[field] ?? null) : null, origin, station, JSON.stringify(change.fields[field] ?? null), change.actor, change.at, now);
-      summary.conflicts++;
-    };
+    const conflict = (field: string, origin: string) => this.listConflict(table, change, field, current, origin);
     if (owner !== station || !current) {
       // Not (or no longer) this station's record, e.g. moved to another township meanwhile.
-      for (const field of decided) listConflict(field, COUNTY_ORIGIN);
+      for (const field of decided) conflict(field, COUNTY_ORIGIN);
       return;
     }
     const versions = readCountyVersions(db, table, change.rowId, this.sets);
     const known = versions?.vers ?? {};
     const bulk = { clock: this.clock, stored: versions?.stored ?? { whole: null, own: {} } };
-    const audit = { actor, operation: 'sync.import', now };
     const accepted: Row = {};
     const lost: string[] = [];
     for (const field of decided) {
       const value = change.fields[field] ?? null;
-      const [ver, origin] = known[field] ?? [0, station];
-      if ((change.baseVers[field] ?? 0) >= ver || origin === station || current[field] === value) accepted[field] = value;
+      const [countyVer, origin] = known[field] ?? [0, station];
+      if (stationWins({ baseVer: change.baseVers[field] ?? 0, countyVer, origin, station, same: current[field] === value })) accepted[field] = value;
       else lost.push(field);
     }
     if (Object.keys(accepted).length > 0) {
       if ('updated_at' in change.fields) accepted.updated_at = change.fields.updated_at ?? now;
       Object.assign(accepted, rules.derive?.(accepted));
-      writeRow(db, table, change.rowId, accepted, audit, true);
+      writeRow(db, table, change.rowId, accepted, { actor, operation: 'sync.import', now }, true);
       this.written.add(table, change.rowId);
       stampCountyVersions(db, table, change.rowId, Object.keys(accepted), station, scopeOf(table, station), bulk);
     }
     for (const field of lost) {
       const origin = known[field]![1];
-      listConflict(field, origin);
+      conflict(field, origin);
       // Re-stamp the county's value (and what derives from it) so the station receives it again
       // once its own edit is acknowledged; otherwise its pending edit would shadow the county's.
       stampCountyVersions(db, table, change.rowId, [field, ...(rules.derived?.[field] ?? [])], origin, scopeOf(table, station), bulk);
     }
-    summary.applied++;
+    this.summary.applied++;
   }
+
+  private listConflict(table: SyncedTableName, change: Change, field: string, current: Row | undefined, origin: string): void {
+    prepared(
+      this.db,
+      `INSERT INTO sync_conflicts (tbl, row_id, field, county_value, county_origin, station_code, station_value, station_actor, station_at, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(table, change.rowId, field, current ? JSON.stringify(current[field] ?? null) : null, origin, this.station, JSON.stringify(change.fields[field] ?? null), change.actor, change.at, this.now);
+    this.summary.conflicts++;
+  }
+}
+
+/**
+ * The merge rule for one field. The station's value is taken when it was edited on top of the
+ * county's current version (nobody changed it at the county meanwhile), when that version came
+ * from this same station, or when both already agree. Otherwise the county changed it meanwhile:
+ * a person decides.
+ */
+export function stationWins(f: { baseVer: number; countyVer: number; origin: string; station: string; same: boolean }): boolean {
+  return f.baseVer >= f.countyVer || f.origin === f.station || f.same;
 }

@@ -4,9 +4,7 @@ import { healthConcerns, type HealthCheck, type SubjectKind } from '../../../sha
 import type { Row } from '../sync/capture';
 import type { VisitsTable } from './schema';
 import type { Subject } from './subjects';
-
-const json = (v: unknown[]): string | null => (v.length === 0 ? null : JSON.stringify(v));
-const parsed = <T>(text: string | null, empty: T): T => (text ? (JSON.parse(text) as T) : empty);
+import { fromColumn, fromJsonColumn, toListColumn } from '../db/columns';
 
 export function visitRow(v: VisitData, subject: Subject): Row {
   const health = Object.fromEntries(Object.entries(v.health).filter(([, code]) => code !== undefined));
@@ -24,17 +22,15 @@ export function visitRow(v: VisitData, subject: Subject): Row {
     money_difficulties: v.moneyDifficulties ?? null,
     benefits_received: v.benefitsReceived ?? null,
     supporters_visit: v.supportersVisit ?? null,
-    hazards: json(v.hazards),
+    hazards: toListColumn(v.hazards),
     hazard_note: v.hazardNote ?? null,
-    needs: json(v.needs),
+    needs: toListColumn(v.needs),
     actions: v.actions ?? null,
     referrals: v.referrals ?? null,
     next_visit_on: v.nextVisitOn ?? null,
     notes: v.notes ?? null,
   };
 }
-
-const opt = <T>(v: T | null): T | undefined => v ?? undefined;
 
 export function visitRecord(r: VisitsTable, names: { townshipName: string; villageName: string }): VisitRecord {
   return {
@@ -45,21 +41,21 @@ export function visitRecord(r: VisitsTable, names: { townshipName: string; villa
     villageCode: r.village_code,
     ...names,
     visitedOn: r.visited_on,
-    visitors: parsed<string[]>(r.visitors, []),
+    visitors: fromJsonColumn<string[]>(r.visitors, []),
     method: r.method as VisitData['method'],
-    health: parsed<VisitRecord['health']>(r.health, {}),
-    illness: opt(r.illness),
-    livingDifficulties: opt(r.living_difficulties),
-    moneyDifficulties: opt(r.money_difficulties),
-    benefitsReceived: opt(r.benefits_received),
-    supportersVisit: opt(r.supporters_visit) as VisitData['supportersVisit'],
-    hazards: parsed<VisitData['hazards']>(r.hazards, []),
-    hazardNote: opt(r.hazard_note),
-    needs: parsed<VisitData['needs']>(r.needs, []),
-    actions: opt(r.actions),
-    referrals: opt(r.referrals),
-    nextVisitOn: opt(r.next_visit_on),
-    notes: opt(r.notes),
+    health: fromJsonColumn<VisitRecord['health']>(r.health, {}),
+    illness: fromColumn(r.illness),
+    livingDifficulties: fromColumn(r.living_difficulties),
+    moneyDifficulties: fromColumn(r.money_difficulties),
+    benefitsReceived: fromColumn(r.benefits_received),
+    supportersVisit: fromColumn(r.supporters_visit) as VisitData['supportersVisit'],
+    hazards: fromJsonColumn<VisitData['hazards']>(r.hazards, []),
+    hazardNote: fromColumn(r.hazard_note),
+    needs: fromJsonColumn<VisitData['needs']>(r.needs, []),
+    actions: fromColumn(r.actions),
+    referrals: fromColumn(r.referrals),
+    nextVisitOn: fromColumn(r.next_visit_on),
+    notes: fromColumn(r.notes),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -68,6 +64,6 @@ export function visitRecord(r: VisitsTable, names: { townshipName: string; villa
 /** Something beyond a routine visit: a health concern, a hazard or a need. */
 export function isFlagged(r: Pick<VisitsTable, 'health' | 'hazards' | 'needs'>): boolean {
   if (r.hazards || r.needs) return true;
-  const health = parsed<Partial<HealthCheck>>(r.health, {});
+  const health = fromJsonColumn<Partial<HealthCheck>>(r.health, {});
   return healthConcerns(health).length > 0;
 }

@@ -5,39 +5,31 @@ import { WOMAN_NEEDS, womanActiveOn, type WomanHealth, type WomanNeed } from '..
 import { personColumns } from '../people/register';
 import type { Row } from '../sync/capture';
 import type { WomenTable } from './schema';
-
-const opt = (v: string | undefined): string | null => v ?? null;
-const undef = <T>(v: T | null): T | undefined => v ?? undefined;
+import { fromColumn, fromStringListColumn, toColumn } from '../db/columns';
 
 /** A stored JSON list of codes; anything unreadable (a hand-edited row) reads as none. */
 export function needsOf(text: string | null): WomanNeed[] {
-  if (text == null) return [];
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? parsed.filter((v): v is WomanNeed => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
+  return fromStringListColumn(text) as WomanNeed[];
 }
 
 /** Column values for a woman, derived fields included. */
 export function womanRow(woman: WomanData): Row {
   return {
     ...personColumns(woman),
-    address: opt(woman.address),
-    phone: opt(woman.phone),
+    address: toColumn(woman.address),
+    phone: toColumn(woman.phone),
     husband_name: woman.husbandName,
-    husband_phone: opt(woman.husbandPhone),
-    husband_work_province: opt(woman.husbandWorkProvince),
-    husband_work_city: opt(woman.husbandWorkCity),
+    husband_phone: toColumn(woman.husbandPhone),
+    husband_work_province: toColumn(woman.husbandWorkProvince),
+    husband_work_city: toColumn(woman.husbandWorkCity),
     children_at_home: woman.childrenAtHome ?? null,
     elders_at_home: woman.eldersAtHome ?? null,
     health: woman.health,
     // Codes in the domain's order: the same choices re-saved in another order capture nothing.
     needs: JSON.stringify(WOMAN_NEEDS.map((o) => o.value).filter((code) => woman.needs.includes(code))),
     since_on: woman.sinceOn,
-    ended_on: opt(woman.endedOn),
-    notes: opt(woman.notes),
+    ended_on: toColumn(woman.endedOn),
+    notes: toColumn(woman.notes),
   };
 }
 
@@ -54,20 +46,20 @@ export function womanRecord(r: WomenTable, names: { township: string; village: s
     townshipCode: r.township_code,
     townshipName: names.township,
     villageName: names.village,
-    address: undef(r.address),
-    phone: undef(r.phone),
+    address: fromColumn(r.address),
+    phone: fromColumn(r.phone),
     husbandName: r.husband_name,
-    husbandPhone: undef(r.husband_phone),
-    husbandWorkProvince: undef(r.husband_work_province),
-    husbandWorkCity: undef(r.husband_work_city),
-    childrenAtHome: undef(r.children_at_home),
-    eldersAtHome: undef(r.elders_at_home),
+    husbandPhone: fromColumn(r.husband_phone),
+    husbandWorkProvince: fromColumn(r.husband_work_province),
+    husbandWorkCity: fromColumn(r.husband_work_city),
+    childrenAtHome: fromColumn(r.children_at_home),
+    eldersAtHome: fromColumn(r.elders_at_home),
     health: (r.health ?? 'healthy') as WomanHealth,
     needs: needsOf(r.needs),
     sinceOn: r.since_on,
-    endedOn: undef(r.ended_on),
+    endedOn: fromColumn(r.ended_on),
     active: womanActiveOn(r.ended_on, today),
-    notes: undef(r.notes),
+    notes: fromColumn(r.notes),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -1,5 +1,5 @@
 /**
- * 农村留守儿童基本情况登记表, laid out like the official paper form (DOMAIN.md section 1): one
+ * 农村留守儿童基本情况登记表, laid out like the official paper form (docs/domain.md, "Children"): one
  * table per section, so a form longer than a page breaks between sections, never inside a row.
  */
 import type { ReactNode } from 'react';
