@@ -95,6 +95,13 @@ export async function startGuardedServer(
     // An 'error' with no listener would be thrown from the emitter, out of any request.
     req.on('error', () => undefined);
     res.on('error', () => undefined);
+    // Origin-form only ("/path"): an absolute URL names another authority than the Host checked
+    // below; and one Host header, not a first that passes and a second that does not.
+    const hosts = req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'host').length;
+    if (!req.url?.startsWith('/') || hosts !== 1) {
+      sendJson(res, 400, errorBody('请求格式不正确', 'request target must be origin-form with exactly one Host header'), { ...extra, Connection: 'close' });
+      return;
+    }
     if (!allows(req.headers.host)) {
       sendJson(res, 421, errorBody('请求被拒绝：访问地址不是本机服务的地址', `host ${JSON.stringify(req.headers.host ?? null)} is not served here`), {
         ...extra,

@@ -24,6 +24,8 @@ export interface HubLimits {
   /** A body slower than this (after the grace period) is cut: slow senders cannot hold a slot. */
   minBytesPerSecond: number;
   graceMs: number;
+  /** Of a refused upload, how much is read and dropped so the sender can read the refusal. */
+  drainBytes: number;
   /** Challenges issued and not yet used; the oldest are forgotten first. */
   maxChallenges: number;
   challengeTtlMs: number;
@@ -35,6 +37,7 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   maxBytesInFlight: 2 * MAX_HUB_BUNDLE_BYTES,
   minBytesPerSecond: 16 * 1024,
   graceMs: 15_000,
+  drainBytes: 16 * 1024 * 1024,
   maxChallenges: 1_000,
   challengeTtlMs: 120_000,
 };
@@ -134,9 +137,21 @@ export async function startHub(handlers: HubHandlers, opts: HubOptions = {}): Pr
   let uploads = 0;
   let bytesInFlight = 0;
 
-  const refuse = (res: ServerResponse, e: Refusal) => {
-    // Close rather than drain: an unread body is never taken in.
-    sendJson(res, e.status, errorBody(e.messageZh, e.message), { Connection: 'close', ...(e.status === 503 ? { 'Retry-After': '30' } : {}) });
+  const refuse = (req: IncomingMessage, res: ServerResponse, e: Refusal) => {
+    sendJson(res, e.status, errorBody(e.messageZh, e.message), e.status === 503 ? { 'Retry-After': '30' } : {});
+    // Closing at once on a sender still writing makes the kernel reset the connection, and the
+    // station would see "network error" instead of this answer. So the rest of a body of an
+    // ordinary size is read and dropped (never kept), for a bounded time; beyond that the
+    // connection is cut: a flood is not worth reading.
+    let dropped = 0;
+    const cut = setTimeout(() => req.socket.destroy(), limits.graceMs);
+    cut.unref();
+    req.once('end', () => clearTimeout(cut));
+    req.once('close', () => clearTimeout(cut));
+    req.on('data', (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > limits.drainBytes) req.socket.destroy();
+    });
   };
 
   async function exchange(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -180,9 +195,11 @@ export async function startHub(handlers: HubHandlers, opts: HubOptions = {}): Pr
       } catch (e) {
         if (!(e instanceof Refusal)) throw e;
         if (res.headersSent) res.destroy();
-        else refuse(res, e);
-        // A slow sender keeps nothing open: the connection ends once the refusal is written.
-        if (e.status === 408) req.socket.destroySoon();
+        else if (e.status === 408) {
+          // A slow sender keeps nothing open: the connection ends once the refusal is written.
+          sendJson(res, e.status, errorBody(e.messageZh, e.message), { Connection: 'close' });
+          req.socket.destroySoon();
+        } else refuse(req, res, e);
       }
     },
   );
