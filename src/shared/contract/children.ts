@@ -12,6 +12,7 @@ import {
   HEALTH_STATUSES,
   HUKOU_TYPES,
   INCOME_SOURCES,
+  isInSchool,
   LEFT_BEHIND_REASONS,
   ORPHAN_CARE,
   ORPHAN_REASONS,
@@ -28,7 +29,7 @@ import { ETHNICITIES } from '../domain/ethnicities';
 import { parseIdNumber, type Sex } from '../domain/idNumber';
 import { codesOf } from '../domain/labels';
 import { mutation, query } from './define';
-import { byId, enumOf, idNumber, idNumberLookup, isoDate, optionalIdNumber, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, personListInput, personName, recordId, transferInput } from './fields';
+import { byId, enumOf, idNumber, idNumberLookup, isoDate, optionalIdNumber, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, personListInput, personName, type PersonListRow, recordId, transferInput } from './fields';
 
 const relative = z.object({
   name: optionalPersonName('姓名'),
@@ -102,8 +103,6 @@ const childFields = z.object({
   categories: z.array(childCategoryInput).min(1, '请至少选择一个儿童类别').max(8),
 });
 
-const IN_SCHOOL: readonly Schooling[] = ['kindergarten', 'primary', 'junior', 'senior', 'vocational'];
-
 /**
  * Rules across fields, each reported at the field a user must change. They run even when single
  * fields failed (so a user sees every problem at once), hence every value may still be raw input.
@@ -118,7 +117,7 @@ function checkChild(child: z.output<typeof childFields>, ctx: z.RefinementCtx): 
   if (child.healthStatus === 'ill' && !child.illness) issue(['illness'], '请填写所患疾病');
   const parsed = typeof child.idNumber === 'string' ? parseIdNumber(child.idNumber, today) : null;
   const birthDate = parsed?.ok ? parsed.info.birthDate : null;
-  const inSchool = IN_SCHOOL.includes(child.schooling);
+  const inSchool = isInSchool(child.schooling);
   const categories: unknown[] = Array.isArray(child.categories) ? child.categories : [];
   const activeSeen = new Set<ChildCategory>();
   categories.forEach((raw, i) => {
@@ -192,17 +191,7 @@ export interface ChildRecord extends Omit<ChildData, 'categories'> {
   updatedAt: string;
 }
 
-export interface ChildListRow {
-  id: string;
-  /** The station whose record this is (the county sees every station's). */
-  stationCode: string;
-  name: string;
-  sex: Sex;
-  birthDate: string;
-  age: number;
-  idNumberMasked: string;
-  townshipName: string;
-  villageName: string;
+export interface ChildListRow extends PersonListRow {
   /** Categories held today. */
   categories: ChildCategory[];
   guardianshipType: GuardianshipType;

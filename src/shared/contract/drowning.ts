@@ -14,10 +14,9 @@ import {
   publicityDateProblems,
   yearOf,
 } from '../domain/drowning';
-import type { Sex } from '../domain/idNumber';
 import { codesOf } from '../domain/labels';
 import { mutation, query, type Progress } from './define';
-import { byId, enumOf, isoDate, optionalIsoDate, optionalText, personName, recordId } from './fields';
+import { byId, enumOf, isoDate, optionalIsoDate, optionalText, personName, recordId, type PersonListRow } from './fields';
 
 const townshipCode = z.string().regex(/^\d{9}$/, '请选择乡镇（街道）');
 const villageCode = z.string().regex(/^\d{12}$/, '请选择村（居）');
@@ -96,17 +95,8 @@ export const publicityListInput = publicityFilterInput.extend({
 });
 export type PublicityListInput = z.input<typeof publicityListInput>;
 
-export interface PublicityListRow {
-  /** The child's id. */
-  id: string;
-  stationCode: string;
-  name: string;
-  sex: Sex;
-  birthDate: string;
-  age: number;
-  idNumberMasked: string;
-  townshipName: string;
-  villageName: string;
+/** A child of the year's campaign (`id` is the child's). */
+export interface PublicityListRow extends PersonListRow {
   /** The earliest of the year's dates the ledger holds for the child (at the county, from any station). */
   letterOn?: string;
   pledgeOn?: string;

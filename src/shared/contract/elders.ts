@@ -23,7 +23,7 @@ import { ETHNICITIES } from '../domain/ethnicities';
 import { parseIdNumber, type Sex } from '../domain/idNumber';
 import { codesOf } from '../domain/labels';
 import { mutation, query } from './define';
-import { byId, enumOf, idNumber, idNumberLookup, isoDate, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, personListInput, personName, recordId, transferInput } from './fields';
+import { byId, enumOf, idNumber, idNumberLookup, isoDate, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, personListInput, personName, type PersonListRow, recordId, transferInput } from './fields';
 
 const villageCode = z.string({ error: '请选择所在村（居）' }).regex(/^\d{12}$/, '请选择所在村（居）');
 
@@ -246,18 +246,8 @@ export interface ElderRecord extends Omit<ElderData, 'groups'> {
   updatedAt: string;
 }
 
-export interface ElderListRow {
-  id: string;
-  /** The station whose record this is (the county sees every station's). */
-  stationCode: string;
-  name: string;
-  sex: Sex;
-  birthDate: string;
-  age: number;
-  idNumberMasked: string;
+export interface ElderListRow extends PersonListRow {
   phone?: string;
-  townshipName: string;
-  villageName: string;
   /** Groups held today. */
   groups: ElderGroup[];
   livingSituation: LivingSituation;

@@ -1,7 +1,7 @@
 /** Field schemas shared by several registers; messages are what users read under a field. */
 import { z } from 'zod';
 import { isRealDate } from '../domain/dates';
-import { parseIdNumber } from '../domain/idNumber';
+import { parseIdNumber, type Sex } from '../domain/idNumber';
 import { todayIso } from '../domain/dates';
 
 export const optionalText = (max: number, label: string) =>
@@ -99,6 +99,20 @@ export const personListInput = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
+
+/** The fields every list of people shows; each register's row extends it with its own. */
+export interface PersonListRow {
+  id: string;
+  /** The station whose record this is (the county sees every station's). */
+  stationCode: string;
+  name: string;
+  sex: Sex;
+  birthDate: string;
+  age: number;
+  idNumberMasked: string;
+  townshipName: string;
+  villageName: string;
+}
 
 export const byId = z.object({ id: recordId });
 

@@ -14,7 +14,7 @@ import {
   type WomanNeed,
 } from '../domain/women';
 import { mutation, query } from './define';
-import { byId, enumOf, idNumber, idNumberLookup, isoDate, optionalIsoDate, optionalPhone, optionalText, personListInput, personName, recordId } from './fields';
+import { byId, enumOf, idNumber, idNumberLookup, isoDate, optionalIsoDate, optionalPhone, optionalText, personListInput, personName, type PersonListRow, recordId } from './fields';
 
 const villageCode = z.string({ error: '请选择所在村（居）' }).regex(/^\d{12}$/, '请选择所在村（居）');
 
@@ -91,18 +91,8 @@ export interface WomanRecord extends WomanData {
   updatedAt: string;
 }
 
-export interface WomanListRow {
-  id: string;
-  /** The station whose record this is (the county sees every station's). */
-  stationCode: string;
-  name: string;
-  sex: Sex;
-  birthDate: string;
-  age: number;
-  idNumberMasked: string;
+export interface WomanListRow extends PersonListRow {
   phone?: string;
-  townshipName: string;
-  villageName: string;
   husbandName: string;
   /** Province and city joined, '' when not known. */
   husbandWorkPlace: string;

@@ -1,6 +1,6 @@
 /** Children's register: categories, their age rules and the official form's choice lists. */
 import { ageOn } from './dates';
-import type { Option } from './labels';
+import { labelOf, type Option } from './labels';
 
 export const CHILD_CATEGORIES = [
   { value: 'left_behind', label: '农村留守儿童' },
@@ -154,12 +154,24 @@ export function ageBandOf(age: number): AgeBand {
  * Mandatory reporting (强制报告): a child without any guardian or out of school must be reported
  * to the police at once; the register flags them until a report is recorded.
  */
+export const MANDATORY_REPORT = {
+  /** 无人监护 */
+  guardianshipType: 'none',
+  /** 辍学 */
+  schooling: 'dropped_out',
+} as const satisfies { guardianshipType: GuardianshipType; schooling: Schooling };
+
 export function mandatoryReportReasons(child: { guardianshipType: string | null; schooling: string | null }): string[] {
   const reasons: string[] = [];
-  if (child.guardianshipType === 'none') reasons.push('无人监护');
-  if (child.schooling === 'dropped_out') reasons.push('辍学');
+  if (child.guardianshipType === MANDATORY_REPORT.guardianshipType) reasons.push(labelOf(GUARDIANSHIP_TYPES, MANDATORY_REPORT.guardianshipType));
+  if (child.schooling === MANDATORY_REPORT.schooling) reasons.push(labelOf(SCHOOLING, MANDATORY_REPORT.schooling));
   return reasons;
 }
+
+/** Schooling that counts as in school (an orphan in school keeps the allowance past 18). */
+export const IN_SCHOOL: readonly Schooling[] = ['kindergarten', 'primary', 'junior', 'senior', 'vocational'];
+
+export const isInSchool = (schooling: string | null | undefined): boolean => (IN_SCHOOL as readonly string[]).includes(schooling ?? '');
 
 /** The age-rule message for a category held on `day`, or null when the child fits. */
 export function categoryAgeProblem(

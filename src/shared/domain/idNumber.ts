@@ -44,13 +44,18 @@ export const ID_PROBLEM_MESSAGES: Record<IdNumberProblem, string> = {
 export type ParsedIdNumber = { ok: true; info: IdNumberInfo } | { ok: false; problem: IdNumberProblem; message: string };
 
 /** Parses and checks an ID number; `today` (YYYY-MM-DD) bounds the birth date. */
+/** The birth date an 18-character ID number encodes (positions 7–14), unchecked. */
+export function birthDateOfIdNumber(id: string): string {
+  return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+}
+
 export function parseIdNumber(raw: string, today?: string): ParsedIdNumber {
   const fail = (problem: IdNumberProblem): ParsedIdNumber => ({ ok: false, problem, message: ID_PROBLEM_MESSAGES[problem] });
   const id = normaliseIdNumber(raw);
   if (id === '') return fail('empty');
   if (id.length !== 18) return fail(/^[0-9X]*$/.test(id) ? 'length' : 'chars');
   if (!/^\d{17}[\dX]$/.test(id)) return fail('chars');
-  const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  const birthDate = birthDateOfIdNumber(id);
   if (!isRealDate(birthDate) || birthDate < '1850-01-01') return fail('date');
   if (today && birthDate > today) return fail('future');
   if (idCheckChar(id.slice(0, 17)) !== id[17]) return fail('check');

@@ -2,7 +2,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { ChildListResult } from '../../../shared/contract';
 import type { ParsedInputOf } from '../../../shared/contract';
-import { AGE_BANDS, mandatoryReportReasons, type ChildCategory, type GuardianshipType, type Schooling } from '../../../shared/domain/children';
+import { AGE_BANDS, MANDATORY_REPORT, mandatoryReportReasons, type ChildCategory, type GuardianshipType, type Schooling } from '../../../shared/domain/children';
 import type { CoreContext } from '../context';
 import type { DB } from '../db/schema';
 import { activeTags, ageConditions, personConditions, personListRows } from '../people/list';
@@ -34,7 +34,7 @@ export function childFilters(q: ChildListQuery, today: string, owner: string | n
       );
     }
     if (q.needsReport) {
-      and.push(eb.or([eb('children.guardianship_type', '=', 'none'), eb('children.schooling', '=', 'dropped_out')]));
+      and.push(eb.or([eb('children.guardianship_type', '=', MANDATORY_REPORT.guardianshipType), eb('children.schooling', '=', MANDATORY_REPORT.schooling)]));
     }
     return eb.and(and);
   };

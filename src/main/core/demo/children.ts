@@ -14,12 +14,13 @@
 import type { ChildData } from '../../../shared/contract';
 import {
   categoryAgeProblem,
+  isInSchool,
   type ChildCategory,
   type GuardianshipType,
   type Schooling,
 } from '../../../shared/domain/children';
 import { ageOn, birthDateForAge } from '../../../shared/domain/dates';
-import type { Sex } from '../../../shared/domain/idNumber';
+import { birthDateOfIdNumber, type Sex } from '../../../shared/domain/idNumber';
 import { dayOf, isoOf } from './days';
 import { issueIdNumber, phoneNumber, villageAddress, type DemoArea, type DemoTownship, type DemoVillage } from './identity';
 import { Random, weighted } from './random';
@@ -627,16 +628,15 @@ export function* demoChildren(
   today: string,
   taken?: (idNumber: string) => boolean,
 ): Generator<ChildData> {
-  const inSchool: readonly Schooling[] = ['kindergarten', 'primary', 'junior', 'senior', 'vocational'];
   for (const item of plan) {
     const gen = new TownshipChildren(area, item.township, today, taken);
     for (let i = 0; i < item.count; i++) {
       const child = gen.next();
-      const birthDate = `${child.idNumber.slice(6, 10)}-${child.idNumber.slice(10, 12)}-${child.idNumber.slice(12, 14)}`;
+      const birthDate = birthDateOfIdNumber(child.idNumber);
       for (const c of child.categories) {
         const active = !c.endDate || c.endDate >= today;
         const problem = categoryAgeProblem(c.category as ChildCategory, birthDate, active ? today : c.startDate, {
-          inSchool: inSchool.includes(child.schooling),
+          inSchool: isInSchool(child.schooling),
         });
         if (problem || c.startDate < birthDate || c.startDate > today || (c.endDate && c.endDate < c.startDate)) {
           throw new Error(`demo child ${child.idNumber} breaks the ${c.category} rules: ${problem ?? c.startDate}`);

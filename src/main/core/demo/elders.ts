@@ -25,7 +25,7 @@ import {
   type LivingSituation,
   type RiskTier,
 } from '../../../shared/domain/elders';
-import type { Sex } from '../../../shared/domain/idNumber';
+import { birthDateOfIdNumber, type Sex } from '../../../shared/domain/idNumber';
 import { ROUTINE_HEALTH, type HealthCheck, type SupporterVisits } from '../../../shared/domain/visits';
 import { birthday, dayOf, isoOf } from './days';
 import { isRuralVillage, issueIdNumber, phoneNumber, villageAddress, type DemoArea, type DemoTownship, type DemoVillage } from './identity';
@@ -520,7 +520,7 @@ export function* demoElders(
     for (let i = 0; i < item.count; i++) {
       const made = gen.next();
       const id = made.elder.idNumber;
-      const problem = demoElderProblem(made.elder, `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, today);
+      const problem = demoElderProblem(made.elder, birthDateOfIdNumber(id), today);
       if (problem) throw new Error(`demo elder ${id} breaks the register's rules: ${problem}`);
       yield made;
     }

@@ -1,5 +1,6 @@
 /** What the lists of people share: the owner, search as you type, place filters, active tags. */
 import { sql, type Expression, type SqlBool } from 'kysely';
+import type { PersonListRow } from '../../../shared/contract';
 import type { Sex } from '../../../shared/domain/idNumber';
 import { maskIdNumber, normaliseIdNumber } from '../../../shared/domain/idNumber';
 import { ageOn, birthDateForAge, nextDay } from '../../../shared/domain/dates';
@@ -101,20 +102,8 @@ export interface PersonListColumns {
   village_code: string;
 }
 
-export interface PersonListBase {
-  id: string;
-  stationCode: string;
-  name: string;
-  sex: Sex;
-  birthDate: string;
-  age: number;
-  idNumberMasked: string;
-  townshipName: string;
-  villageName: string;
-}
-
 /** Maps a page of rows: the fields every people list shows, plus the register's own. */
-export function personListRows<R extends PersonListColumns, T>(ctx: CoreContext, rows: readonly R[], today: string, own: (r: R) => T): (PersonListBase & T)[] {
+export function personListRows<R extends PersonListColumns, T>(ctx: CoreContext, rows: readonly R[], today: string, own: (r: R) => T): (PersonListRow & T)[] {
   const names = placeNames(ctx, rows.flatMap((r) => [r.township_code, r.village_code]));
   return rows.map((r) => ({
     id: r.id,
