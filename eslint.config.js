@@ -1,6 +1,7 @@
-// Lint, including the layer rules of ARCHITECTURE.md ("Never: renderer → main; shared → anything
-// outside shared; core → electron or react").
+// Lint, including the layer rules of docs/architecture.md ("Never: renderer → main; shared → anything
+// outside shared; core → electron, react or an HTTP server").
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -23,6 +24,15 @@ export default tseslint.config(
   {
     files: ['src/renderer/**', 'test/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['src/renderer/**', 'test/renderer/**'],
+    ...reactHooks.configs.flat.recommended,
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      // A missing dependency is a stale read waiting to happen: it fails the lint, not just warns.
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
   {
     files: ['src/shared/**'],

@@ -49,7 +49,7 @@ function rowOf(name: string): HTMLElement {
 
 describe('children list', () => {
   beforeEach(() => {
-    useChildListStore.setState({ filters: {}, rows: [], total: 0, status: 'idle', loadingMore: false, error: null });
+    useChildListStore.setState({ filters: {} });
   });
 
   it('renders rows and marks the one that needs a mandatory report', async () => {

@@ -1,23 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DrowningSummary, DrowningSummaryRow, PlaceTree, StationInfo, WaterInspectionRecord } from '../../src/shared/contract';
 import { todayIso } from '../../src/shared/domain/dates';
 import { DrowningPage } from '../../src/renderer/features/drowning/DrowningPage';
-import { usePlacesStore } from '../../src/renderer/features/places/placesStore';
-import { useStationStore } from '../../src/renderer/features/station/stationStore';
-import { formItemOf, installFake, ok, PLACES, renderRoute, type Call } from './helpers';
+import { formItemOf, installFake, ok, PLACES, renderRoute, STATION_INFO, type Call } from './helpers';
 
-const STATION: StationInfo = {
-  initialised: true,
-  role: 'station',
-  code: '341723100',
-  name: '蓉城镇社工站',
-  countyCode: '341723',
-  countyName: '青阳县',
-  schemaVersion: 4,
-  appVersion: '0.1.0',
-};
+const STATION = STATION_INFO;
 const COUNTY: StationInfo = { ...STATION, role: 'county', code: '341723', name: '青阳县民政局' };
 
 const YEAR = Number(todayIso().slice(0, 4));
@@ -70,13 +59,8 @@ function renderPage() {
 }
 
 describe('water inspections', () => {
-  beforeEach(() => {
-    useStationStore.setState({ info: STATION, status: 'ready', error: null });
-    usePlacesStore.setState({ tree: null, loading: false, error: null });
-  });
-
   it('lists the year’s inspections with their hazards', async () => {
-    const calls = installFake({ ...EMPTY_LISTS, 'drowning.inspections.list': () => ok({ total: 1, rows: [POND] }) });
+    const calls = installFake({ 'station.info': () => ok(STATION), ...EMPTY_LISTS, 'drowning.inspections.list': () => ok({ total: 1, rows: [POND] }) });
     renderPage();
     await openTab('水域督查');
     const row = (await screen.findByText('城东水库')).closest<HTMLElement>('tr')!;
@@ -90,6 +74,7 @@ describe('water inspections', () => {
   it('adds an inspection after checking it field by field', async () => {
     const user = userEvent.setup();
     const calls = installFake({
+      'station.info': () => ok(STATION),
       ...EMPTY_LISTS,
       'drowning.inspections.list': () => ok({ total: 0, rows: [] }),
       'drowning.inspections.save': () => ok({ id: 'w-new' }),
@@ -139,6 +124,7 @@ describe('water inspections', () => {
   it('edits with the record’s id, shows the core’s field errors, and deletes only after confirmation', async () => {
     const user = userEvent.setup();
     const calls = installFake({
+      'station.info': () => ok(STATION),
       ...EMPTY_LISTS,
       'drowning.inspections.list': () => ok({ total: 1, rows: [POND] }),
       'drowning.inspections.save': () => ({
@@ -191,14 +177,10 @@ describe('drowning yearly figures', () => {
     county: figures('341723', '青阳县', { childrenInScope: 40, letters: 30, pledges: 20, inspections: 6, hazards: 2 }),
   };
 
-  beforeEach(() => {
-    useStationStore.setState({ info: COUNTY, status: 'ready', error: null });
-    usePlacesStore.setState({ tree: COUNTY_PLACES, loading: false, error: null });
-  });
 
   it('shows each township with its rates, and the county’s total', async () => {
     const user = userEvent.setup();
-    const calls = installFake({ ...EMPTY_LISTS, 'places.tree': () => ok(COUNTY_PLACES), 'drowning.summary': () => ok(SUMMARY) });
+    const calls = installFake({ 'station.info': () => ok(COUNTY), ...EMPTY_LISTS, 'places.tree': () => ok(COUNTY_PLACES), 'drowning.summary': () => ok(SUMMARY) });
     renderPage();
     await openTab('年度统计');
     const table = await screen.findByTestId('drowning-summary-table');

@@ -1,23 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { PublicityBatchResult, PublicityListInput, PublicityListResult, PublicityListRow, StationInfo } from '../../src/shared/contract';
+import { describe, expect, it } from 'vitest';
+import type { PublicityBatchResult, PublicityListInput, PublicityListResult, PublicityListRow } from '../../src/shared/contract';
 import { todayIso } from '../../src/shared/domain/dates';
 import { DrowningPage } from '../../src/renderer/features/drowning/DrowningPage';
-import { usePlacesStore } from '../../src/renderer/features/places/placesStore';
-import { useStationStore } from '../../src/renderer/features/station/stationStore';
-import { formItemOf, installFake, ok, renderRoute, type Call } from './helpers';
+import { formItemOf, installFake, ok, renderRoute, STATION_INFO, type Call } from './helpers';
 
-const STATION: StationInfo = {
-  initialised: true,
-  role: 'station',
-  code: '341723100',
-  name: '蓉城镇社工站',
-  countyCode: '341723',
-  countyName: '青阳县',
-  schemaVersion: 4,
-  appVersion: '0.1.0',
-};
+const STATION = STATION_INFO;
 
 const YEAR = Number(todayIso().slice(0, 4));
 
@@ -79,13 +68,8 @@ function renderPage() {
 }
 
 describe('drowning publicity register', () => {
-  beforeEach(() => {
-    useStationStore.setState({ info: STATION, status: 'ready', error: null });
-    usePlacesStore.setState({ tree: null, loading: false, error: null });
-  });
-
   it('lists the year’s children with what each is missing, and the counts of the area', async () => {
-    const calls = installFake({ 'drowning.publicity.list': listReply(ROWS) });
+    const calls = installFake({ 'station.info': () => ok(STATION), 'drowning.publicity.list': listReply(ROWS) });
     renderPage();
     expect(await screen.findByText('张小明')).toBeInTheDocument();
     expect(within(rowOf('张小明')).getByText(`${YEAR}-05-20`)).toBeInTheDocument();
@@ -100,7 +84,7 @@ describe('drowning publicity register', () => {
 
   it('shows only the children still missing a letter when asked', async () => {
     const user = userEvent.setup();
-    const calls = installFake({ 'drowning.publicity.list': listReply(ROWS) });
+    const calls = installFake({ 'station.info': () => ok(STATION), 'drowning.publicity.list': listReply(ROWS) });
     renderPage();
     await screen.findByText('张小明');
     await user.click(screen.getByLabelText('宣传情况'));
@@ -114,6 +98,7 @@ describe('drowning publicity register', () => {
     const user = userEvent.setup();
     const result: PublicityBatchResult = { children: 3, set: 2, alreadySet: 1, conflicting: 0, notFound: 0 };
     const calls = installFake({
+      'station.info': () => ok(STATION),
       'drowning.publicity.list': listReply(ROWS),
       'drowning.publicity.batch': (_input, onProgress) => {
         onProgress?.({ phase: '正在登记防溺水宣传', done: 3, total: 3 });
@@ -158,6 +143,7 @@ describe('drowning publicity register', () => {
   it('sets dates only for the picked children when some are picked', async () => {
     const user = userEvent.setup();
     const calls = installFake({
+      'station.info': () => ok(STATION),
       'drowning.publicity.list': listReply(ROWS),
       'drowning.publicity.batch': () => ok({ children: 2, set: 1, alreadySet: 0, conflicting: 1, notFound: 0 } satisfies PublicityBatchResult),
     });

@@ -1,12 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ElderContactRecord, ElderRecord, PlaceTree, StationInfo, SupportAgreementRecord } from '../../src/shared/contract';
 import { todayIso } from '../../src/shared/domain/dates';
 import { ElderDetailPage } from '../../src/renderer/features/elders/detail/ElderDetailPage';
-import { useBandsStore } from '../../src/renderer/features/rules/highAgeBands';
-import { useStationStore } from '../../src/renderer/features/station/stationStore';
-import { DEFAULT_HIGH_AGE_BANDS } from '../../src/shared/domain/elders';
 import { DEFAULT_CHILD_DUE_RULE, DEFAULT_ELDER_DUE_RULE } from '../../src/shared/domain/visitDue';
 import { formItemOf, installFake, makeIdNumber, ok, PLACES, renderRoute, type Call } from './helpers';
 
@@ -285,11 +282,9 @@ describe('elder detail', { timeout: 60_000 }, () => {
 describe('moving an elder to another township (county)', () => {
   const COUNTY: StationInfo = { initialised: true, role: 'county', code: '341723', name: '青阳县民政局', countyCode: '341723', countyName: '青阳县', schemaVersion: 4, appVersion: '0.1.0' };
   const TREE: PlaceTree = { ...PLACES, townships: [...PLACES.townships, { code: '341723101', name: '木镇镇', villages: [{ code: '341723101201', name: '木镇社区' }] }] };
-  afterEach(() => useStationStore.setState({ info: null }));
-
   it('the county moves the elder with elders.transfer and reads the record again', async () => {
-    useStationStore.setState({ info: COUNTY, status: 'ready', error: null });
     const calls = installFake({
+      'station.info': () => ok(COUNTY),
       'places.tree': () => ok(TREE),
       'elders.get': () => ok(ELDER),
       'visits.timeline': () => ok({ visits: [], majorChanges: [], due: null }),
@@ -309,8 +304,7 @@ describe('moving an elder to another township (county)', () => {
   });
 
   it('a township station has no transfer button', async () => {
-    useStationStore.setState({ info: { ...COUNTY, role: 'station', code: '341723100' }, status: 'ready', error: null });
-    installFake({ 'elders.get': () => ok(ELDER), 'visits.timeline': () => ok({ visits: [], majorChanges: [], due: null }) });
+    installFake({ 'station.info': () => ok({ ...COUNTY, role: 'station', code: '341723100' }), 'elders.get': () => ok(ELDER), 'visits.timeline': () => ok({ visits: [], majorChanges: [], due: null }) });
     renderDetail();
     await screen.findByTestId('elder-edit');
     expect(screen.queryByTestId('elder-transfer')).toBeNull();
@@ -318,10 +312,7 @@ describe('moving an elder to another township (county)', () => {
 });
 
 describe('the high-age allowance class', () => {
-  afterEach(() => useBandsStore.setState({ bands: DEFAULT_HIGH_AGE_BANDS, requested: false }));
-
   it('is named by the county’s bands once they are in force', async () => {
-    useBandsStore.setState({ bands: DEFAULT_HIGH_AGE_BANDS, requested: false });
     const bands = [{ value: '80-89', label: '一档（80—89周岁）', minAge: 80, maxAge: 89, amountFen: 5000 }];
     installFake({
       'elders.get': () => ok(ELDER),

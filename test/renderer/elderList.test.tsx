@@ -1,11 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ElderListInput, ElderListResult, ElderListRow, StationInfo, SyncStatus } from '../../src/shared/contract';
 import { ElderListPage } from '../../src/renderer/features/elders/list/ElderListPage';
 import { useElderListStore } from '../../src/renderer/features/elders/list/listStore';
-import { useStationStore } from '../../src/renderer/features/station/stationStore';
-import { useSyncStore } from '../../src/renderer/features/sync/syncStore';
 import { installFake, ok, renderRoute, type Call } from './helpers';
 
 function row(id: string, name: string, pinyin: string, extra: Partial<ElderListRow> = {}): ElderListRow & { pinyin: string } {
@@ -72,7 +70,7 @@ async function pick(label: string, option: string): Promise<void> {
 
 describe('elders list', () => {
   beforeEach(() => {
-    useElderListStore.setState({ filters: {}, rows: [], total: 0, status: 'idle', loadingMore: false, error: null });
+    useElderListStore.setState({ filters: {} });
   });
 
   it('renders rows with their groups and marks the high-risk elder', async () => {
@@ -150,16 +148,11 @@ describe('elders list at the county', () => {
   };
 
   beforeEach(() => {
-    useStationStore.setState({ info: COUNTY, status: 'ready', error: null });
-    useSyncStore.setState({ status: null, loading: false, error: null });
-    useElderListStore.setState({ filters: {}, rows: [], total: 0, status: 'idle', loadingMore: false, error: null });
-  });
-  afterEach(() => {
-    useStationStore.setState({ info: null, status: 'loading', error: null });
+    useElderListStore.setState({ filters: {} });
   });
 
   it('names each elder’s station and filters by station', async () => {
-    const calls = installFake({ 'elders.list': listReply(ROWS), 'sync.status': () => ok(STATUS) });
+    const calls = installFake({ 'station.info': () => ok(COUNTY), 'elders.list': listReply(ROWS), 'sync.status': () => ok(STATUS) });
     renderRoute(<ElderListPage />, { url: '/elders', path: '/elders' });
     expect(await screen.findByRole('columnheader', { name: '站点' })).toBeInTheDocument();
     await waitFor(() => expect(within(rowOf('王秀英')).getByText('蓉城镇社工站')).toBeInTheDocument());

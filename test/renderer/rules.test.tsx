@@ -1,23 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RulesRecord, StationInfo } from '../../src/shared/contract';
 import { DEFAULT_HIGH_AGE_BANDS } from '../../src/shared/domain/elders';
 import { DEFAULT_CHILD_DUE_RULE, DEFAULT_ELDER_DUE_RULE } from '../../src/shared/domain/visitDue';
 import { RulesPage } from '../../src/renderer/features/rules/RulesPage';
-import { useStationStore } from '../../src/renderer/features/station/stationStore';
-import { installFake, ok, renderRoute, type Call } from './helpers';
+import { installFake, ok, renderRoute, STATION_INFO, type Call } from './helpers';
 
-const STATION: StationInfo = {
-  initialised: true,
-  role: 'station',
-  code: '341723100',
-  name: '蓉城镇社工站',
-  countyCode: '341723',
-  countyName: '青阳县',
-  schemaVersion: 4,
-  appVersion: '0.1.0',
-};
+const STATION = STATION_INFO;
 const COUNTY: StationInfo = { ...STATION, role: 'county', code: '341723', name: '青阳县民政局' };
 
 const DEFAULTS: RulesRecord = {
@@ -30,11 +20,8 @@ const DEFAULTS: RulesRecord = {
 const saves = (calls: Call[]) => calls.filter((c) => c.name === 'rules.save').map((c) => c.input);
 
 describe('rules settings', () => {
-  beforeEach(() => useStationStore.setState({ info: COUNTY, status: 'ready', error: null }));
-
   it('a station sees the rules read-only, with where they come from', async () => {
-    useStationStore.setState({ info: STATION, status: 'ready', error: null });
-    installFake({ 'rules.get': () => ok({ ...DEFAULTS, source: { ...DEFAULTS.source, elderDue: 'county' } }) });
+    installFake({ 'station.info': () => ok(STATION), 'rules.get': () => ok({ ...DEFAULTS, source: { ...DEFAULTS.source, elderDue: 'county' } }) });
     renderRoute(<RulesPage />, { url: '/settings/rules', path: '/settings/rules' });
     expect(await screen.findByText(/由县民政局统一设置/)).toBeInTheDocument();
     const elder = screen.getByTestId('rules-elder');
@@ -46,6 +33,7 @@ describe('rules settings', () => {
 
   it('the county saves a frequency rule without empty conditions', async () => {
     const calls = installFake({
+      'station.info': () => ok(COUNTY),
       'rules.get': () => ok(DEFAULTS),
       'rules.save': (input) => ok({ ...DEFAULTS, elderDue: (input as { elderDue: RulesRecord['elderDue'] }).elderDue, source: { ...DEFAULTS.source, elderDue: 'county' } }),
     });
@@ -65,6 +53,7 @@ describe('rules settings', () => {
 
   it('shows the core’s refusal of overlapping bands under the bands', async () => {
     installFake({
+      'station.info': () => ok(COUNTY),
       'rules.get': () => ok(DEFAULTS),
       'rules.save': () => ({ ok: false, error: { code: 'validation', message: '填写的内容有误，请按提示修改', fieldErrors: { 'highAgeBands.1.minAge': '各档次的年龄段不能重叠' } } }),
     });

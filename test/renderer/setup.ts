@@ -2,9 +2,13 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { describeDrift, takeDrift } from './contractDrift';
 
 afterEach(() => {
   cleanup();
+  // An input the contract refuses is drift between the UI and the contract, whatever the test asserted.
+  const drift = takeDrift();
+  if (drift.length > 0) throw new Error(`The UI sent inputs the contract refuses:\n${describeDrift(drift)}`);
 });
 
 if (!window.matchMedia) {

@@ -1,10 +1,9 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Outcome, Progress, StationInfo } from '../../src/shared/contract';
-import { Providers } from '../../src/renderer/app/App';
 import { SetupPage } from '../../src/renderer/features/station/SetupPage';
-import { installFake, ok } from './helpers';
+import { installFake, ok, renderWithProviders } from './helpers';
 
 const INFO: StationInfo = { initialised: true, role: 'station', code: '341723100', name: '蓉城镇社工站', countyCode: '341723', countyName: '青阳县', schemaVersion: 1, appVersion: '0.1.0' };
 
@@ -21,11 +20,7 @@ describe('first-run setup', () => {
     });
     const user = userEvent.setup();
     let finished = false;
-    render(
-      <Providers>
-        <SetupPage onFinished={() => (finished = true)} />
-      </Providers>,
-    );
+    renderWithProviders(<SetupPage onFinished={() => (finished = true)} />);
     await user.type(screen.getByLabelText('乡镇（街道）代码'), '3417');
     await user.type(screen.getByLabelText('站点名称'), '蓉城镇社工站');
     await user.click(screen.getByRole('button', { name: '完成设置' }));

@@ -1,12 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { ConflictRow, SyncStatus } from '../../src/shared/contract';
-import { usePlacesStore } from '../../src/renderer/features/places/placesStore';
+import { describe, expect, it } from 'vitest';
+import type { ConflictRow, StationInfo, SyncStatus } from '../../src/shared/contract';
 import { ConflictsPage } from '../../src/renderer/features/sync/conflicts/ConflictsPage';
 import { displayValue, fieldLabel } from '../../src/renderer/features/sync/conflicts/fieldLabels';
-import { useSyncStore } from '../../src/renderer/features/sync/syncStore';
-import { installFake, ok, PLACES, renderRoute, type Call } from './helpers';
+import { installFake, ok, PLACES, renderRoute, STATION_INFO, type Call } from './helpers';
 
 const conflict = (id: number, field: string, countyValue: unknown, stationValue: unknown, extra: Partial<ConflictRow> = {}): ConflictRow => ({
   id,
@@ -26,6 +24,8 @@ const conflict = (id: number, field: string, countyValue: unknown, stationValue:
   resolvedAt: null,
   ...extra,
 });
+
+const COUNTY: StationInfo = { ...STATION_INFO, role: 'county', code: '341723', name: '青阳县民政局' };
 
 const STATUS: SyncStatus = {
   role: 'county',
@@ -47,14 +47,10 @@ const rowOf = (el: HTMLElement) => el.closest<HTMLElement>('tr')!;
 const callsOf = (calls: Call[], name: Call['name']) => calls.filter((c) => c.name === name);
 
 describe('conflicts page', () => {
-  beforeEach(() => {
-    useSyncStore.setState({ status: null, loading: false, error: null });
-    usePlacesStore.setState({ tree: null, loading: false, error: null });
-  });
-
   it('shows both values side by side in Chinese and sends the chosen side', async () => {
     let open = OPEN;
     const calls = installFake({
+      'station.info': () => ok(COUNTY),
       'sync.status': () => ok(STATUS),
       'sync.conflicts': () => ok(open),
       'sync.resolveConflict': (input) => {
@@ -99,6 +95,7 @@ describe('conflicts page', () => {
   it('includes resolved conflicts when asked, with how they were resolved', async () => {
     const resolved = conflict(9, 'guardianship_type', 'fair', 'none', { resolution: 'station', resolvedBy: '县局管理员', resolvedAt: '2026-11-29T10:00:00' });
     const calls = installFake({
+      'station.info': () => ok(COUNTY),
       'sync.status': () => ok(STATUS),
       'sync.conflicts': (input) => ok((input as { open: boolean }).open ? [] : [resolved]),
     });

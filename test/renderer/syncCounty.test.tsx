@@ -2,10 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PlaceTree, SyncStationRow, SyncStatus } from '../../src/shared/contract';
-import { usePlacesStore } from '../../src/renderer/features/places/placesStore';
 import { usePassphraseStore } from '../../src/renderer/features/sync/passphraseStore';
 import { SyncPage } from '../../src/renderer/features/sync/SyncPage';
-import { useSyncStore } from '../../src/renderer/features/sync/syncStore';
 import { formItemOf, installFake, ok, PLACES, renderRoute, type Call } from './helpers';
 
 const COUNTY_PLACES: PlaceTree = {
@@ -47,8 +45,6 @@ const callsOf = (calls: Call[], name: Call['name']) => calls.filter((c) => c.nam
 
 describe('county sync page', () => {
   beforeEach(() => {
-    useSyncStore.setState({ status: null, loading: false, error: null });
-    usePlacesStore.setState({ tree: null, loading: false, error: null });
     usePassphraseStore.setState({ passphrase: null });
   });
 

@@ -1,13 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ChildListInput, ChildListRow, ChildRecord, PlaceTree, StationInfo, SyncStatus } from '../../src/shared/contract';
 import { ChildDetailPage } from '../../src/renderer/features/children/detail/ChildDetailPage';
 import { ChildListPage } from '../../src/renderer/features/children/list/ChildListPage';
 import { useChildListStore } from '../../src/renderer/features/children/list/listStore';
-import { usePlacesStore } from '../../src/renderer/features/places/placesStore';
-import { useStationStore } from '../../src/renderer/features/station/stationStore';
-import { useSyncStore } from '../../src/renderer/features/sync/syncStore';
 import { installFake, makeIdNumber, ok, PLACES, renderRoute, type Call } from './helpers';
 
 const COUNTY_INFO: StationInfo = { initialised: true, role: 'county', code: '341723', name: '青阳县民政局', countyCode: '341723', countyName: '青阳县', schemaVersion: 2, appVersion: '0.1.0' };
@@ -84,17 +81,12 @@ const callsOf = (calls: Call[], name: Call['name']) => calls.filter((c) => c.nam
 
 describe('county children register', () => {
   beforeEach(() => {
-    useStationStore.setState({ info: COUNTY_INFO, status: 'ready', error: null });
-    useSyncStore.setState({ status: null, loading: false, error: null });
-    usePlacesStore.setState({ tree: null, loading: false, error: null });
-    useChildListStore.setState({ filters: {}, rows: [], total: 0, status: 'idle', loadingMore: false, error: null });
-  });
-  afterEach(() => {
-    useStationStore.setState({ info: null, status: 'loading', error: null });
+    useChildListStore.setState({ filters: {} });
   });
 
   it('names each child’s station and filters by station', async () => {
     const calls = installFake({
+      'station.info': () => ok(COUNTY_INFO),
       'places.tree': () => ok(TREE),
       'sync.status': () => ok(STATUS),
       'children.list': (input) => {
@@ -124,6 +116,7 @@ describe('county children register', () => {
 
   it('moves a child to a village of another township from the detail page', async () => {
     const calls = installFake({
+      'station.info': () => ok(COUNTY_INFO),
       'places.tree': () => ok(TREE),
       'children.get': () => ok(RECORD),
       'children.transfer': () => ok({ id: 'c1', stationCode: '341723101' }),
@@ -147,8 +140,7 @@ describe('county children register', () => {
   });
 
   it('offers no transfer at a township station', async () => {
-    useStationStore.setState({ info: { ...COUNTY_INFO, role: 'station', code: '341723100' } });
-    installFake({ 'children.get': () => ok(RECORD) });
+    installFake({ 'station.info': () => ok({ ...COUNTY_INFO, role: 'station', code: '341723100' }), 'children.get': () => ok(RECORD) });
     renderRoute(<ChildDetailPage />, { url: '/children/c1', path: '/children/:id' });
     await screen.findByTestId('child-edit');
     expect(screen.queryByTestId('child-transfer')).toBeNull();

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ImportResult, Outcome, Progress, SyncStatus } from '../../src/shared/contract';
 import { usePassphraseStore } from '../../src/renderer/features/sync/passphraseStore';
 import { SyncPage } from '../../src/renderer/features/sync/SyncPage';
-import { useSyncStore } from '../../src/renderer/features/sync/syncStore';
 import { formItemOf, installFake, ok, renderRoute, type Call } from './helpers';
 
 const STATION: SyncStatus = {
@@ -31,7 +30,6 @@ async function answerPassphrase(user: ReturnType<typeof userEvent.setup>, passph
 describe('station sync page', () => {
   const createObjectURL = vi.fn(() => 'blob:bundle');
   beforeEach(() => {
-    useSyncStore.setState({ status: null, loading: false, error: null });
     usePassphraseStore.setState({ passphrase: null });
     Object.assign(URL, { createObjectURL, revokeObjectURL: () => undefined });
     createObjectURL.mockClear();

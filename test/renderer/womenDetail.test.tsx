@@ -1,9 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { WomanDetailPage } from '../../src/renderer/features/women/detail/WomanDetailPage';
 import { useWomanListStore } from '../../src/renderer/features/women/list/listStore';
-import type { WomanRecord } from '../../src/shared/contract';
+import { WomanListPage } from '../../src/renderer/features/women/list/WomanListPage';
+import type { WomanListRow, WomanRecord } from '../../src/shared/contract';
 import { installFake, makeIdNumber, ok, renderRoute, type Call } from './helpers';
 
 const RECORD: WomanRecord = {
@@ -37,13 +38,32 @@ const RECORD: WomanRecord = {
 
 const deletes = (calls: Call[]) => calls.filter((c) => c.name === 'women.delete');
 
+/** The register's row of RECORD, as `women.list` answers it. */
+const ROW: WomanListRow = {
+  id: RECORD.id,
+  stationCode: RECORD.stationCode,
+  name: RECORD.name,
+  sex: 'F',
+  birthDate: RECORD.birthDate,
+  age: 38,
+  idNumberMasked: '341723********0025',
+  townshipName: RECORD.townshipName,
+  villageName: RECORD.villageName,
+  husbandName: RECORD.husbandName,
+  husbandWorkPlace: '浙江省宁波市',
+  health: RECORD.health,
+  needs: RECORD.needs,
+  sinceOn: RECORD.sinceOn,
+  active: true,
+};
+
 function renderDetail() {
   return renderRoute(<WomanDetailPage />, { url: '/women/w-1', path: '/women/:id' });
 }
 
 describe('left-behind woman detail', () => {
   beforeEach(() => {
-    useWomanListStore.setState({ filters: {}, rows: [], total: 0, status: 'ready', loadingMore: false, error: null });
+    useWomanListStore.setState({ filters: {} });
   });
 
   it('shows the record with its labels', async () => {
@@ -75,15 +95,26 @@ describe('left-behind woman detail', () => {
   });
 
   it('deletes once confirmed, refreshes the list and goes back to it', async () => {
-    const calls = installFake({ 'women.get': () => ok(RECORD), 'women.delete': () => ok({ id: 'w-1' }) });
+    let deleted = false;
+    const calls = installFake({
+      'women.list': () => ok(deleted ? { total: 0, rows: [] } : { total: 1, rows: [ROW] }),
+      'women.get': () => ok(RECORD),
+      'women.delete': () => {
+        deleted = true;
+        return ok({ id: 'w-1' });
+      },
+    });
     const user = userEvent.setup();
-    renderDetail();
+    // The list is read first: coming back to it after the delete must read it again, not show it from before.
+    renderRoute(<WomanListPage />, { url: '/women', path: '/women', also: { '/women/:id': <WomanDetailPage /> } });
+    await user.click(await screen.findByText('李秀梅'));
     await user.click(await screen.findByTestId('woman-delete'));
     const dialog = await screen.findByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: /删\s*除/ }));
-    expect(await screen.findByTestId('elsewhere')).toBeInTheDocument();
+    expect(await screen.findByText(/还没有登记留守妇女/)).toBeInTheDocument();
     expect(deletes(calls).map((c) => c.input)).toEqual([{ id: 'w-1' }]);
-    expect(useWomanListStore.getState().status).toBe('idle');
+    await waitFor(() => expect(calls.filter((c) => c.name === 'women.list')).toHaveLength(2));
+    expect(screen.getByTestId('women-total')).toHaveTextContent('共 0 人');
     expect(await screen.findByText('已删除')).toBeInTheDocument();
   });
 

@@ -67,7 +67,7 @@ async function pick(label: string, option: string): Promise<void> {
 
 describe('left-behind women list', () => {
   beforeEach(() => {
-    useWomanListStore.setState({ filters: {}, rows: [], total: 0, status: 'idle', loadingMore: false, error: null });
+    useWomanListStore.setState({ filters: {} });
   });
 
   it('renders rows with husband, needs and status, and greys an ended record', async () => {

@@ -1,16 +1,14 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DueListInput, DueListResult, DueRow, SyncStatus, VisitRateInput, VisitRateResult, VisitsByMonthRow } from '../../src/shared/contract';
+import type { ChildListInput, DueListInput, DueListResult, DueRow, SyncStatus, VisitRateInput, VisitRateResult, VisitsByMonthRow } from '../../src/shared/contract';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import type { DueStatusKind } from '../../src/shared/domain/visitDue';
-import { Providers } from '../../src/renderer/app/App';
+import { ChildListPage } from '../../src/renderer/features/children/list/ChildListPage';
 import { useChildListStore } from '../../src/renderer/features/children/list/listStore';
-import { useStationStore } from '../../src/renderer/features/station/stationStore';
-import { useSyncStore } from '../../src/renderer/features/sync/syncStore';
 import { WorkbenchPage } from '../../src/renderer/features/workbench/WorkbenchPage';
 import { useWorkbenchStore } from '../../src/renderer/features/workbench/workbenchStore';
-import { installFake, ok, renderRoute, type Call } from './helpers';
+import { installFake, ok, renderRoute, renderWithProviders, type Call } from './helpers';
 
 const TODAY = '2026-03-18';
 
@@ -109,17 +107,16 @@ function WhereAmI() {
   return <div data-testid="left-for">{useLocation().pathname}</div>;
 }
 
-/** The workbench, and a page that tells where a click led. */
-function renderLeaving() {
-  return render(
-    <Providers>
-      <MemoryRouter initialEntries={['/']}>
-        <Routes>
-          <Route path="/" element={<WorkbenchPage />} />
-          <Route path="*" element={<WhereAmI />} />
-        </Routes>
-      </MemoryRouter>
-    </Providers>,
+/** The workbench, and a page that tells where a click led (the children list, where asked). */
+function renderLeaving({ withChildren = false } = {}) {
+  return renderWithProviders(
+    <MemoryRouter initialEntries={['/']}>
+      <Routes>
+        <Route path="/" element={<WorkbenchPage />} />
+        {withChildren && <Route path="/children" element={<ChildListPage />} />}
+        <Route path="*" element={<WhereAmI />} />
+      </Routes>
+    </MemoryRouter>,
   );
 }
 const dueCalls = (calls: Call[]) => calls.filter((c) => c.name === 'workbench.due').map((c) => c.input as DueListInput);
@@ -130,13 +127,7 @@ const dueTable = () => screen.getByTestId('workbench-due-table');
 // Antd tables and modals are slow to render in jsdom, more so on a busy machine.
 describe('workbench', { timeout: 90_000 }, () => {
   beforeEach(() => {
-    useStationStore.setState({
-      info: { initialised: true, role: 'station', code: '341723100', name: '蓉城镇社工站', schemaVersion: 1, appVersion: '0.1.0' },
-      status: 'ready',
-      error: null,
-    });
-    useWorkbenchStore.setState({ version: 0, tab: 'overdue', filters: {}, page: 1 });
-    useSyncStore.setState({ status: null, loading: false, error: null });
+    useWorkbenchStore.setState({ tab: 'overdue', filters: {}, page: 1 });
     localStorage.clear();
     // jsdom has no canvas: the chart shows its numbers as a table instead.
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
@@ -254,7 +245,6 @@ describe('workbench', { timeout: 90_000 }, () => {
   });
 
   it('at the county: conflicts instead of unconfirmed changes, the rate by township, the township in the list', async () => {
-    useStationStore.setState({ info: { initialised: true, role: 'county', code: '341723', name: '青阳县民政局', schemaVersion: 1, appVersion: '0.1.0' } });
     const byTownship: VisitRateResult = {
       ...RATE,
       total: { code: '', name: '合计', eligible: 10, visited: 9, rate: 0.9 },
@@ -264,6 +254,7 @@ describe('workbench', { timeout: 90_000 }, () => {
       ],
     };
     const calls = installFake({
+      'station.info': () => ok({ initialised: true, role: 'county', code: '341723', name: '青阳县民政局', schemaVersion: 1, appVersion: '0.1.0' }),
       'workbench.due': dueReply(new Set()),
       'workbench.visitRate': () => ok(byTownship),
       'workbench.visitsByMonth': () => ok(BY_MONTH),
@@ -296,16 +287,18 @@ describe('workbench', { timeout: 90_000 }, () => {
   });
 
   it('opens the children list filtered to mandatory reports', async () => {
-    install();
+    const calls = install();
     const user = userEvent.setup();
-    useChildListStore.setState({ filters: { search: '王' }, status: 'ready' });
-    renderLeaving();
+    useChildListStore.setState({ filters: { search: '王' } });
+    renderLeaving({ withChildren: true });
     await waitFor(() => expect(screen.getByTestId('workbench-report-count')).toHaveTextContent('2人'));
     await user.click(screen.getByTestId('workbench-report-count'));
-    expect(await screen.findByTestId('left-for')).toHaveTextContent('/children');
+    expect(await screen.findByTestId('children-total')).toBeInTheDocument();
     expect(useChildListStore.getState().filters).toEqual({ needsReport: true });
-    // Idle: the list fetches again with the new filter when it mounts.
-    expect(useChildListStore.getState().status).toBe('idle');
+    // The list asks the core with that filter alone, not with the search it had before.
+    const lists = () => calls.filter((c) => c.name === 'children.list').map((c) => c.input as ChildListInput);
+    await waitFor(() => expect(lists().at(-1)).toEqual({ needsReport: true, offset: 0, limit: 200 }));
+    expect(lists().some((q) => q.search !== undefined)).toBe(false);
   });
 
   it('leads to the batch print page of this week’s visits', async () => {

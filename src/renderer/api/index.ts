@@ -1,33 +1,9 @@
 /**
- * The renderer's one door to the core. Everything else imports `ledger()` and the helpers here;
- * nothing outside this folder touches `window.ledger` or `fetch`.
+ * The renderer's one door to the core. Screens read and write through the query hooks here, which
+ * call the typed client; nothing outside this folder touches `window.ledger` or `fetch`.
  */
-import { createClient, LedgerError, type LedgerClient, type LedgerErrorData, type Transport } from '../../shared/contract';
-import { UNREACHABLE } from './outcome';
-import { defaultTransport } from './transports';
-
-let client: LedgerClient | null = null;
-
-/** The typed client; the transport is chosen on first use, after the preload has run. */
-export function ledger(): LedgerClient {
-  client ??= createClient(defaultTransport());
-  return client;
-}
-
-/** Replaces the transport (component tests, or a host that wants another base URL). */
-export function setTransport(transport: Transport): void {
-  client = createClient(transport);
-}
-
-/** Any thrown value as the contract's error shape, so screens show one kind of Chinese message. */
-export function errorData(e: unknown): LedgerErrorData {
-  if (e instanceof LedgerError) return e.data;
-  return { ...UNREACHABLE, code: 'internal', message: '操作失败，请稍后重试', detail: e instanceof Error ? e.message : String(e) };
-}
-
-export function errorMessage(e: unknown): string {
-  return errorData(e).message;
-}
-
+export { errorData, errorMessage, setTransport } from './client';
+export { createQueryClient, invalidateFamilies, ledgerKey, ledgerQuery, UNTIL_CHANGED, useLedgerFetch, useLedgerMutation, useLedgerQuery } from './queries';
+export { usePagedList, type FiltersOf, type PagedOperation, type RowOf } from './pagedList';
 export { bridgeTransport, httpTransport } from './transports';
 export { desktop, type DesktopBridge, type PrintOutcome, type PrintRequest } from './desktop';

@@ -2,15 +2,16 @@
  * An ECharts chart that follows its container's size, with the same numbers as a table.
  *
  * Only `echarts/core` is imported, with the canvas renderer and the common components registered
- * here; a caller registers the chart types it draws (`use([BarChart])`), so the bundle carries only
+ * here; a caller registers the chart types it draws (echarts' `use([BarChart])`), so the bundle carries only
  * what some screen actually shows.
  */
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
+import { init, use as registerCharts, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 
-use([CanvasRenderer, GridComponent, LegendComponent, TooltipComponent]);
+// ECharts' own `use`, renamed: it registers renderer parts at load and is no React hook.
+registerCharts([CanvasRenderer, GridComponent, LegendComponent, TooltipComponent]);
 
 /** The chart's numbers as rows and columns: read by screen readers, and shown when nothing can be drawn. */
 export interface ChartTable {

@@ -3,8 +3,11 @@ import { errorMessage } from '../api';
 
 type AppApi = ReturnType<typeof App.useApp>;
 
-/** Asks before a soft delete; the dialog stays open (with its spinner) until the core answers. */
-export function confirmDelete(app: AppApi, { title, content, run, done }: { title: string; content?: string; run: () => Promise<unknown>; done: () => void }): void {
+/**
+ * Asks before a soft delete; the dialog stays open (with its spinner) until the core answers. The
+ * delete's own invalidation refreshes what showed the record; `done` is for leaving its page.
+ */
+export function confirmDelete(app: AppApi, { title, content, run, done }: { title: string; content?: string; run: () => Promise<unknown>; done?: () => void }): void {
   app.modal.confirm({
     title,
     content,
@@ -15,7 +18,7 @@ export function confirmDelete(app: AppApi, { title, content, run, done }: { titl
       try {
         await run();
         app.message.success('已删除');
-        done();
+        done?.();
       } catch (e) {
         app.message.error(errorMessage(e));
       }

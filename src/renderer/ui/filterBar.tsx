@@ -1,6 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Input } from 'antd';
-import { activeFilterCount } from './pagedListStore';
+import { activeFilterCount } from './listFilterStore';
 
 interface SearchBoxProps {
   value: string;

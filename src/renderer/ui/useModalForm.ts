@@ -5,7 +5,8 @@ import { useFormSave, type FormSaveOptions } from './useFormSave';
 interface ModalFormOptions<T> extends Omit<FormSaveOptions<T, unknown>, 'done' | 'invalidTitle' | 'summary'> {
   /** The message once saved. */
   saved: (input: T) => string;
-  onSaved: () => void;
+  /** The write itself invalidates what it changed; this is for anything more the caller does. */
+  onSaved?: () => void;
   onClose: () => void;
 }
 
@@ -21,7 +22,7 @@ export function useModalForm<V, T>({ saved, onSaved, onClose, ...options }: Moda
     summary: 'unplaced',
     done: (_, input) => {
       message.success(saved(input));
-      onSaved();
+      onSaved?.();
       onClose();
     },
   });
@@ -31,7 +32,7 @@ export function useModalForm<V, T>({ saved, onSaved, onClose, ...options }: Moda
       form.setFieldsValue(values);
       setProblem(null);
     },
-    [form],
+    [form, setProblem],
   );
   const modalProps = { okText: '保存', cancelText: '取消', onOk: () => form.submit(), confirmLoading: saving, onCancel: onClose, forceRender: true };
   return { form, problem, save, reset, modalProps };

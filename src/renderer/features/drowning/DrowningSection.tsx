@@ -3,10 +3,9 @@ import { Alert, App, Button, Empty, Flex, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import type { PublicityRecord } from '../../../shared/contract';
 import { LETTER_LABEL, PLEDGE_LABEL } from '../../../shared/domain/drowning';
-import { ledger } from '../../api';
+import { errorMessage, useLedgerMutation, useLedgerQuery } from '../../api';
 import { confirmDelete } from '../../ui/confirmDelete';
 import { EMPTY } from '../../ui/personLabels';
-import { useLoaded } from '../../ui/useLoaded';
 import { dateOr } from './cells';
 import { PublicityModal } from './PublicityModal';
 
@@ -15,18 +14,18 @@ const NO_ROWS: PublicityRecord[] = [];
 /** 防溺水宣传 on a child's page: the letter and pledge of each year, newest first, each editable. */
 export function DrowningSection({ childId, childName }: { childId: string; childName: string }) {
   const app = App.useApp();
-  const { loaded: current, reload } = useLoaded(childId, () => ledger().call('drowning.publicity.forChild', { childId }));
+  const current = useLedgerQuery('drowning.publicity.forChild', { childId });
+  const del = useLedgerMutation('drowning.publicity.delete');
   // undefined: closed; null: adding a year; a record: editing it.
   const [editing, setEditing] = useState<PublicityRecord | null | undefined>(undefined);
 
-  const rows = current.state === 'ready' ? current.value : NO_ROWS;
+  const rows = current.isSuccess ? current.data : NO_ROWS;
   const recordedYears = useMemo(() => rows.map((r) => r.year), [rows]);
 
   const remove = (r: PublicityRecord) =>
     confirmDelete(app, {
       title: `确定删除${r.year}年的防溺水宣传记录吗？`,
-      run: () => ledger().call('drowning.publicity.delete', { id: r.id }),
-      done: reload,
+      run: () => del.mutateAsync({ id: r.id }),
     });
 
   return (
@@ -35,19 +34,19 @@ export function DrowningSection({ childId, childName }: { childId: string; child
         <div className="section-title" style={{ marginBottom: 0 }}>
           防溺水宣传
         </div>
-        <Button icon={<PlusOutlined />} onClick={() => setEditing(null)} disabled={current.state !== 'ready'} data-testid="child-drowning-add">
+        <Button icon={<PlusOutlined />} onClick={() => setEditing(null)} disabled={!current.isSuccess} data-testid="child-drowning-add">
           登记
         </Button>
       </Flex>
-      {current.state === 'error' ? (
-        <Alert type="error" showIcon title={current.message} />
+      {current.isError ? (
+        <Alert type="error" showIcon title={errorMessage(current.error)} />
       ) : (
         <Table<PublicityRecord>
           size="small"
           bordered
           rowKey="id"
           pagination={false}
-          loading={current.state === 'loading'}
+          loading={current.isPending}
           dataSource={rows}
           scroll={{ x: 760 }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未登记防溺水宣传" /> }}
@@ -82,7 +81,6 @@ export function DrowningSection({ childId, childName }: { childId: string; child
         recordedYears={recordedYears}
         open={editing !== undefined}
         onClose={() => setEditing(undefined)}
-        onSaved={reload}
       />
     </div>
   );

@@ -2,7 +2,7 @@ import { Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import { publicityInput, type PublicityInput, type PublicityRecord } from '../../../shared/contract';
 import { LETTER_LABEL, PLEDGE_LABEL } from '../../../shared/domain/drowning';
-import { ledger } from '../../api';
+import { useLedgerMutation } from '../../api';
 import { DateField } from '../../ui/DateField';
 import { GUTTER, HALF_COL } from '../../ui/formLayout';
 import { withoutNulls } from '../../ui/formValues';
@@ -21,7 +21,7 @@ interface PublicityModalProps {
   recordedYears: readonly number[];
   open: boolean;
   onClose: () => void;
-  onSaved: () => void;
+  onSaved?: () => void;
 }
 
 function valuesOf(record: PublicityRecord | null, recordedYears: readonly number[]): PublicityValues {
@@ -33,9 +33,10 @@ function valuesOf(record: PublicityRecord | null, recordedYears: readonly number
 
 /** 防溺水宣传 of one child in one year: the letter handed out and the pledge signed. */
 export function PublicityModal({ childId, childName, record, recordedYears, open, onClose, onSaved }: PublicityModalProps) {
+  const savePublicity = useLedgerMutation('drowning.publicity.save');
   const { form, problem, save, reset, modalProps } = useModalForm<PublicityValues, PublicityInput>({
     parse: (values) => publicityInput.safeParse({ ...(withoutNulls(values) as object), childId }),
-    write: (data) => ledger().call('drowning.publicity.save', data),
+    write: (data) => savePublicity.mutateAsync(data),
     saved: (data) => `已保存${data.year}年防溺水宣传`,
     onSaved,
     onClose,

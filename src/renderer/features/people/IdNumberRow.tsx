@@ -1,12 +1,12 @@
 import { Row } from 'antd';
-import { ledger } from '../../api';
+import { useLedgerFetch } from '../../api';
 import { GUTTER } from '../../ui/formLayout';
 import { IdNumberField, type IdNumberFieldProps } from '../../ui/IdNumberField';
 
 const REGISTERS = {
-  child: { path: '/children', lookup: (idNumber: string) => ledger().call('children.findByIdNumber', { idNumber }) },
-  elder: { path: '/elders', lookup: (idNumber: string) => ledger().call('elders.findByIdNumber', { idNumber }) },
-  woman: { path: '/women', lookup: (idNumber: string) => ledger().call('women.findByIdNumber', { idNumber }) },
+  child: { path: '/children', lookup: 'children.findByIdNumber' },
+  elder: { path: '/elders', lookup: 'elders.findByIdNumber' },
+  woman: { path: '/women', lookup: 'women.findByIdNumber' },
 } as const;
 
 type IdNumberRowProps = Omit<IdNumberFieldProps, 'lookup' | 'recordPath' | 'testIdPrefix'> & {
@@ -17,9 +17,10 @@ type IdNumberRowProps = Omit<IdNumberFieldProps, 'lookup' | 'recordPath' | 'test
 /** The person's ID number with the birth date and sex it gives, checked against the person's register. */
 export function IdNumberRow({ kind, ...field }: IdNumberRowProps) {
   const { path, lookup } = REGISTERS[kind];
+  const read = useLedgerFetch();
   return (
     <Row gutter={GUTTER}>
-      <IdNumberField {...field} lookup={lookup} recordPath={(id) => `${path}/${id}`} testIdPrefix={kind} />
+      <IdNumberField {...field} lookup={(idNumber) => read(lookup, { idNumber })} recordPath={(id) => `${path}/${id}`} testIdPrefix={kind} />
     </Row>
   );
 }

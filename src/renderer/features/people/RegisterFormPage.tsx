@@ -1,9 +1,13 @@
 import { Flex, Skeleton, Typography } from 'antd';
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import type { InputOf, ResultOf } from '../../../shared/contract';
+import { errorMessage, useLedgerQuery } from '../../api';
 import { PageHeader } from '../../ui/PageHeader';
 import { RecordUnavailable } from '../../ui/RecordUnavailable';
-import { useLoaded } from '../../ui/useLoaded';
+
+/** A register's read of one person, by id. */
+type GetOperation = 'children.get' | 'elders.get' | 'women.get';
 
 export interface RegisterFormProps<V> {
   id: string | undefined;
@@ -12,39 +16,29 @@ export interface RegisterFormProps<V> {
   onCancel: () => void;
 }
 
-interface RegisterFormPageProps<Rec extends { name: string }, V> {
+interface RegisterFormPageProps<K extends GetOperation, V> {
   /** The list's path (`/elders`); a record's page is `${listPath}/${id}`. */
   listPath: string;
   listTitle: string;
   titles: { add: string; edit: string };
   subtitle: string;
-  load: (id: string) => Promise<Rec>;
-  toValues: (record: Rec) => V;
+  /** Reads the record being edited; the save's own invalidation refreshes the list and the record. */
+  get: K;
+  toValues: (record: ResultOf<K>) => V;
   blank: () => V;
-  /** Called once saved: the list fetches again when next shown. */
-  invalidate: () => void;
   renderForm: (props: RegisterFormProps<V>) => ReactNode;
 }
 
 /** 新增 at `${listPath}/new`, 编辑 at `${listPath}/:id/edit`. */
-export function RegisterFormPage<Rec extends { name: string }, V>({
-  listPath,
-  listTitle,
-  titles,
-  subtitle,
-  load,
-  toValues,
-  blank,
-  invalidate,
-  renderForm,
-}: RegisterFormPageProps<Rec, V>) {
+export function RegisterFormPage<K extends GetOperation, V>({ listPath, listTitle, titles, subtitle, get, toValues, blank, renderForm }: RegisterFormPageProps<K, V>) {
   const { id } = useParams<{ id: string }>();
   const navigate = useNavigate();
   // The page instance survives a move between records (edit → new, edit A → edit B); the form reads
   // its initial values only when mounted, so values are kept per record key and never shown for another.
   const key = id ?? 'new';
-  const { loaded } = useLoaded(id, () => load(id ?? ''));
-  const record = id && loaded.state === 'ready' ? loaded.value : null;
+  const query = useLedgerQuery(get, { id: id ?? '' } as InputOf<K>, { enabled: id !== undefined });
+  // Every register's record has the person's name: the title shows it.
+  const record = (id && !query.isError ? (query.data ?? null) : null) as (ResultOf<K> & { name: string }) | null;
   const [blankValues] = useState(blank);
   const initialValues = useMemo(() => (record ? toValues(record) : blankValues), [record, toValues, blankValues]);
 
@@ -58,18 +52,15 @@ export function RegisterFormPage<Rec extends { name: string }, V>({
         onBack={back}
         extra={<Typography.Text type="secondary">{subtitle}</Typography.Text>}
       />
-      {id && loaded.state === 'loading' && <Skeleton active paragraph={{ rows: 10 }} />}
-      {id && loaded.state === 'error' && <RecordUnavailable message={loaded.message} listPath={listPath} listTitle={listTitle} />}
+      {id && query.isPending && <Skeleton active paragraph={{ rows: 10 }} />}
+      {id && query.isError && <RecordUnavailable message={errorMessage(query.error)} listPath={listPath} listTitle={listTitle} />}
       {(!id || record) && (
         <Fragment key={key}>
           {renderForm({
             id,
             initialValues,
             onCancel: back,
-            onSaved: (savedId) => {
-              invalidate();
-              navigate(`${listPath}/${savedId}`);
-            },
+            onSaved: (savedId) => navigate(`${listPath}/${savedId}`),
           })}
         </Fragment>
       )}

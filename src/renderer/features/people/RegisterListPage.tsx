@@ -1,19 +1,19 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Flex, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, type ComponentType } from 'react';
+import { useMemo, type ComponentType } from 'react';
 import { useNavigate } from 'react-router';
-import type { StoreApi, UseBoundStore } from 'zustand';
-import { activeFilterCount, type PagedListState } from '../../ui/pagedListStore';
+import { usePagedList, type FiltersOf, type PagedOperation, type RowOf } from '../../api';
+import { activeFilterCount, type ListFilterStore } from '../../ui/listFilterStore';
 import { columnsWidth, RegisterTable, withStationColumn } from '../../ui/RegisterTable';
 import { RetryAlert } from '../../ui/RetryAlert';
-import { usePlacesStore } from '../places/placesStore';
-import { useStationStore } from '../station/stationStore';
+import { useStation } from '../station/station';
 import { useStationNameOf } from '../sync/stationNames';
-import { useSyncStore } from '../sync/syncStore';
 
-interface RegisterListPageProps<F, R extends { id: string }> {
-  store: UseBoundStore<StoreApi<PagedListState<F, R>>>;
+interface RegisterListPageProps<K extends PagedOperation, R = RowOf<K>> {
+  /** The register's list operation, read page by page under the store's filters. */
+  operation: K;
+  store: ListFilterStore<FiltersOf<K>>;
   columns: ColumnsType<R>;
   title: string;
   /** Test ids are `${testId}-total`, `-add` and `-table`. */
@@ -28,7 +28,8 @@ interface RegisterListPageProps<F, R extends { id: string }> {
 }
 
 /** A register's page: title and total, its filters, and the rows loaded page by page as it scrolls. */
-export function RegisterListPage<F extends object, R extends { id: string }>({
+export function RegisterListPage<K extends PagedOperation>({
+  operation,
   store,
   columns: baseColumns,
   title,
@@ -39,35 +40,24 @@ export function RegisterListPage<F extends object, R extends { id: string }>({
   emptyText,
   rowClassName,
   openPath,
-}: RegisterListPageProps<F, R>) {
+}: RegisterListPageProps<K>) {
+  type R = RowOf<K>;
   const navigate = useNavigate();
-  const { rows, total, status, loadingMore, error, filters } = store();
-  const reload = store((s) => s.reload);
-  const loadMore = store((s) => s.loadMore);
-  const ensurePlaces = usePlacesStore((s) => s.ensure);
-  const county = useStationStore((s) => s.info?.role === 'county');
-  const ensureSync = useSyncStore((s) => s.ensure);
+  const filters = store((s) => s.filters);
+  const { rows, total, pending, loading, loadingMore, error, reload, loadMore } = usePagedList(operation, filters);
+  const county = useStation()?.role === 'county';
+  // Station names for the county's 站点 column and filter.
   const stationName = useStationNameOf();
   const { columns, width } = useMemo(() => {
     const shown = county ? withStationColumn(baseColumns, stationName) : baseColumns;
     return { columns: shown, width: columnsWidth(shown) };
   }, [county, baseColumns, stationName]);
 
-  useEffect(() => {
-    void ensurePlaces();
-    if (store.getState().status === 'idle') void reload();
-  }, [ensurePlaces, reload, store]);
-
-  // Station names for the county's 站点 column and filter.
-  useEffect(() => {
-    if (county) void ensureSync();
-  }, [county, ensureSync]);
-
   const filtered = activeFilterCount(filters) > 0;
-  const empty = status === 'loading' ? ' ' : filtered ? emptyText.filtered : emptyText.none;
+  const empty = loading ? ' ' : filtered ? emptyText.filtered : emptyText.none;
   const count = (n: number) => n.toLocaleString('zh-CN');
   const reloadButton = (
-    <Button icon={<ReloadOutlined />} onClick={() => void reload()}>
+    <Button icon={<ReloadOutlined />} onClick={reload}>
       刷新
     </Button>
   );
@@ -80,8 +70,8 @@ export function RegisterListPage<F extends object, R extends { id: string }>({
             {title}
           </Typography.Title>
           <Typography.Text type="secondary" data-testid={`${testId}-total`}>
-            {status === 'loading' && rows.length === 0 ? '正在加载…' : `共 ${count(total)} ${unit}`}
-            {status === 'ready' && rows.length < total ? (loadingMore ? '（正在加载更多…）' : `（已显示 ${count(rows.length)} ${unit}，向下滚动加载更多）`) : ''}
+            {pending ? '正在加载…' : `共 ${count(total)} ${unit}`}
+            {!pending && !loading && rows.length < total ? (loadingMore ? '（正在加载更多…）' : `（已显示 ${count(rows.length)} ${unit}，向下滚动加载更多）`) : ''}
           </Typography.Text>
         </Flex>
         {add ? (
@@ -96,17 +86,17 @@ export function RegisterListPage<F extends object, R extends { id: string }>({
         )}
       </Flex>
       <Filters county={county} />
-      {error && <RetryAlert message={error} onRetry={() => void reload()} />}
+      {error && <RetryAlert message={error} onRetry={reload} />}
       <RegisterTable<R>
         testId={`${testId}-table`}
         columns={columns}
         width={width}
         rows={rows}
-        loading={status === 'loading'}
+        loading={loading}
         emptyText={empty}
         resetKey={filters}
         rowClassName={rowClassName}
-        onNearEnd={() => void loadMore()}
+        onNearEnd={loadMore}
         onOpen={(r) => navigate(openPath(r))}
       />
     </Flex>

@@ -1,8 +1,9 @@
 import { SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorData, ledger } from '../../api';
-import { useTownships } from '../places/placesStore';
+import { errorData, useLedgerMutation } from '../../api';
+import { useOnOpen } from '../../ui/useOnOpen';
+import { useTownships } from '../places/places';
 import { VillagePicker } from '../places/VillagePicker';
 
 interface TransferValues {
@@ -32,25 +33,22 @@ export function TransferModal({
   person,
   open,
   onClose,
-  onDone,
 }: {
   kind: keyof typeof OPERATION;
   person: TransferPerson;
   open: boolean;
   onClose: () => void;
-  onDone: () => void;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<TransferValues>();
   const townships = useTownships();
-  const [saving, setSaving] = useState(false);
+  // The move invalidates the person's register: the page shows the record as it is now.
+  const transfer = useLedgerMutation(OPERATION[kind]);
   const [problem, setProblem] = useState<string | null>(null);
 
+  useOnOpen(open || null, () => setProblem(null));
   useEffect(() => {
-    if (open) {
-      form.resetFields();
-      setProblem(null);
-    }
+    if (open) form.resetFields();
   }, [open, form]);
 
   const placeName = (villageCode: string) => {
@@ -62,20 +60,16 @@ export function TransferModal({
   const submit = async ({ villageCode }: TransferValues) => {
     if (!villageCode) return;
     setProblem(null);
-    setSaving(true);
     try {
-      const result = await ledger().call(OPERATION[kind], { id: person.id, villageCode });
+      const result = await transfer.mutateAsync({ id: person.id, villageCode });
       const moved = result.stationCode !== person.stationCode;
       message.success(moved ? `已迁移至${placeName(villageCode)}，记录转由该乡镇站点维护` : `已迁移至${placeName(villageCode)}`);
-      onDone();
       onClose();
     } catch (e) {
       const err = errorData(e);
       const fieldError = err.fieldErrors?.villageCode;
       if (fieldError) form.setFields([{ name: 'villageCode', errors: [fieldError] }]);
       else setProblem(err.message);
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -86,7 +80,7 @@ export function TransferModal({
       okText="确认迁移"
       cancelText="取消"
       onOk={() => form.submit()}
-      confirmLoading={saving}
+      confirmLoading={transfer.isPending}
       onCancel={onClose}
       forceRender
       width={520}
@@ -115,14 +109,14 @@ export function TransferModal({
 }
 
 /** The county's 迁移 button on a person's page, with its modal. */
-export function TransferButton({ kind, person, testId, onDone }: { kind: keyof typeof OPERATION; person: TransferPerson; testId: string; onDone: () => void }) {
+export function TransferButton({ kind, person, testId }: { kind: keyof typeof OPERATION; person: TransferPerson; testId: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button icon={<SwapOutlined />} onClick={() => setOpen(true)} data-testid={testId}>
         迁移
       </Button>
-      <TransferModal kind={kind} person={person} open={open} onClose={() => setOpen(false)} onDone={onDone} />
+      <TransferModal kind={kind} person={person} open={open} onClose={() => setOpen(false)} />
     </>
   );
 }

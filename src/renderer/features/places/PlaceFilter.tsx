@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import { useMemo } from 'react';
-import { useTownships } from './placesStore';
+import { useTownships } from './places';
 
 export interface PlacePatch {
   townshipCode?: string;

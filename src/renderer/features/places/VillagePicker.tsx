@@ -1,7 +1,7 @@
 import { Cascader } from 'antd';
-import { useEffect, useMemo } from 'react';
-import { useStationStore } from '../station/stationStore';
-import { usePlacesStore, useTownships } from './placesStore';
+import { useMemo } from 'react';
+import { useStation } from '../station/station';
+import { useTownships } from './places';
 
 interface VillagePickerProps {
   id?: string;
@@ -19,14 +19,10 @@ interface PlaceOption {
 /** Township → village; the form stores only the 12-digit village code (the township is its prefix). */
 export function VillagePicker({ value, onChange, ...rest }: VillagePickerProps) {
   const allTownships = useTownships();
-  const station = useStationStore((s) => s.info);
+  const station = useStation();
   // A township station registers only its own villages; the core refuses any other.
   const ownCode = station?.role === 'station' ? station.code : undefined;
   const townships = useMemo(() => (ownCode ? allTownships.filter((t) => t.code === ownCode) : allTownships), [allTownships, ownCode]);
-  const ensure = usePlacesStore((s) => s.ensure);
-  useEffect(() => {
-    void ensure();
-  }, [ensure]);
   const options = useMemo<PlaceOption[]>(
     () =>
       townships.map((t) => ({

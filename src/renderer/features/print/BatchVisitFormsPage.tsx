@@ -1,38 +1,38 @@
 /** /print/batch/due-this-week and /print/batch/overdue — one blank visit form per person, one per page. */
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useParams } from 'react-router';
-import { errorData } from '../../api';
-import { BATCH_LIMIT, BATCHES, isBatchName, loadBatch, type Batch } from './batch';
+import { BATCH_LIMIT, BATCHES, batchDueInput, isBatchName, loadBatch } from './batch';
 import { chineseDate } from './format';
-import { PrintFrame, type FrameState } from './PrintFrame';
+import { frameStateOf, PrintFrame, type FrameState } from './PrintFrame';
 import { VisitForm } from './VisitForm';
-
-type BatchState = { name: string; status: FrameState; batch?: Batch };
 
 export function BatchVisitFormsPage({ stationName }: { stationName: string }) {
   const { which } = useParams<{ which: string }>();
   const name = which ?? '';
-  const [loaded, setLoaded] = useState<BatchState | null>(null);
+  const known = isBatchName(name);
+  const queryClient = useQueryClient();
+  // Kept per batch: the count of another batch being prepared is never shown for this one.
+  const [progress, setProgress] = useState<{ name: string; done: number; total: number } | null>(null);
+  const read = useQuery({
+    queryKey: ['workbench.due', known ? batchDueInput(name) : null, 'visit-forms'],
+    queryFn: ({ signal }) => {
+      if (!known) throw new Error(`no batch ${name}`);
+      return loadBatch(queryClient, name, (done, total) => setProgress({ name, done, total }), () => !signal.aborted);
+    },
+    enabled: known,
+    // Each opening reads afresh: the sheets list who is due now, with each person's record as it is now.
+    gcTime: 0,
+  });
 
-  useEffect(() => {
-    let live = true;
-    if (!isBatchName(name)) {
-      setLoaded({ name, status: { state: 'error', message: '没有这种批量打印，请从工作台进入' } });
-      return;
-    }
-    const progress = (done: number, total: number) => live && setLoaded({ name, status: { state: 'loading', progress: `正在准备 ${done} / ${total} 份…` } });
-    loadBatch(name, progress, () => live)
-      .then((batch) => live && setLoaded({ name, status: { state: 'ready' }, batch }))
-      .catch((e: unknown) => live && setLoaded({ name, status: { state: 'error', message: errorData(e).message } }));
-    return () => {
-      live = false;
-    };
-  }, [name]);
-
-  const current = loaded?.name === name ? loaded : null;
-  const status: FrameState = current?.status ?? { state: 'loading' };
-  const batch = current?.batch;
-  const title = isBatchName(name) ? BATCHES[name].title : '批量打印';
+  const shown = progress?.name === name ? progress : null;
+  const status: FrameState = !known
+    ? { state: 'error', message: '没有这种批量打印，请从工作台进入' }
+    : read.isPending && shown
+      ? { state: 'loading', progress: `正在准备 ${shown.done} / ${shown.total} 份…` }
+      : frameStateOf(read);
+  const batch = status.state === 'ready' ? read.data : undefined;
+  const title = known ? BATCHES[name].title : '批量打印';
   const count = batch?.subjects.length ?? 0;
   const info = batch ? `共 ${count} 份${batch.total > count ? `（应访 ${batch.total} 人，一次最多打印 ${BATCH_LIMIT} 份）` : ''}` : undefined;
   return (

@@ -6,11 +6,27 @@ import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design
 import { Alert, App, Button, Flex, Spin, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { PrintOutcome } from '../../api';
+import { errorMessage, type PrintOutcome } from '../../api';
 import { canSavePdf, printPage } from './printPage';
 import './print.css';
 
 export type FrameState = { state: 'loading'; progress?: string } | { state: 'ready' } | { state: 'error'; message: string };
+
+interface ReadState {
+  data?: unknown;
+  error: unknown;
+  isFetching: boolean;
+}
+
+/**
+ * The sheets' state from the reads they print. Ready only once every read has a current answer:
+ * a record being read again (changed meanwhile) is not printed as it was.
+ */
+export function frameStateOf(...reads: ReadState[]): FrameState {
+  const failed = reads.find((r) => r.error && !r.isFetching);
+  if (failed) return { state: 'error', message: errorMessage(failed.error) };
+  return reads.every((r) => r.data !== undefined && !r.isFetching) ? { state: 'ready' } : { state: 'loading' };
+}
 
 interface PrintFrameProps {
   /** The document title: Chrome's save-as-PDF names the file after it. */

@@ -1,31 +1,27 @@
 /** /print/visit/:visitId — a recorded visit on the paper form, for signatures. */
 import { useParams } from 'react-router';
-import type { VisitRecord } from '../../../shared/contract';
-import { ledger } from '../../api';
+import { useLedgerQuery } from '../../api';
 import { chineseDate } from './format';
-import { PrintFrame, type FrameState } from './PrintFrame';
-import { useLoaded } from './useLoaded';
+import { frameStateOf, PrintFrame } from './PrintFrame';
 import { VISIT_FORM_TITLE, VisitForm } from './VisitForm';
-import { loadVisitSubject, type VisitSubject } from './visitSubject';
-
-async function loadRecord(id: string): Promise<{ visit: VisitRecord; subject: VisitSubject }> {
-  const visit = await ledger().call('visits.get', { id });
-  return { visit, subject: await loadVisitSubject(visit.subjectKind, visit.subjectId) };
-}
+import { useVisitSubject } from './visitSubject';
 
 export function VisitRecordPage({ stationName }: { stationName: string }) {
   const { visitId = '' } = useParams<{ visitId: string }>();
-  const loaded = useLoaded(visitId, () => loadRecord(visitId));
-  const status: FrameState = loaded.state === 'ready' ? { state: 'ready' } : loaded;
-  const record = loaded.state === 'ready' ? loaded.value : null;
+  const read = useLedgerQuery('visits.get', { id: visitId });
+  // The person is read once the visit names them.
+  const person = useVisitSubject(read.data?.subjectKind, read.data?.subjectId);
+  const status = frameStateOf(read, person);
+  const visit = status.state === 'ready' ? read.data : undefined;
+  const subject = status.state === 'ready' ? person.data : undefined;
   return (
     <PrintFrame
       title={VISIT_FORM_TITLE}
-      fileName={record ? `${VISIT_FORM_TITLE}-${record.subject.name}-${chineseDate(record.visit.visitedOn)}` : VISIT_FORM_TITLE}
+      fileName={visit && subject ? `${VISIT_FORM_TITLE}-${subject.name}-${chineseDate(visit.visitedOn)}` : VISIT_FORM_TITLE}
       back="/"
       status={status}
     >
-      {record && <VisitForm subject={record.subject} visit={record.visit} stationName={stationName} />}
+      {visit && subject && <VisitForm subject={subject} visit={visit} stationName={stationName} />}
     </PrintFrame>
   );
 }

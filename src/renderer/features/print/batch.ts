@@ -2,10 +2,11 @@
  * Batch printing from the due list: one blank visit form per person due. The due list carries
  * only names and places, so each person's record is read for the form's head.
  */
+import type { QueryClient } from '@tanstack/react-query';
 import type { DueRow } from '../../../shared/contract';
 import type { DueStatusKind } from '../../../shared/domain/visitDue';
-import { ledger } from '../../api';
-import { loadVisitSubject, type VisitSubject } from './visitSubject';
+import { ledgerQuery } from '../../api';
+import { fetchVisitSubject, type VisitSubject } from './visitSubject';
 
 export const BATCHES = {
   'due-this-week': { status: 'due_this_week', title: '本周应访走访表' },
@@ -29,8 +30,13 @@ export interface Batch {
   total: number;
 }
 
-export async function loadBatch(name: BatchName, onProgress: (done: number, total: number) => void, alive: () => boolean): Promise<Batch> {
-  const due = await ledger().call('workbench.due', { status: BATCHES[name].status, limit: BATCH_LIMIT });
+/** The due list of the batch, as the workbench reads it: the key the composed batch is cached under too. */
+export function batchDueInput(name: BatchName) {
+  return { status: BATCHES[name].status, limit: BATCH_LIMIT };
+}
+
+export async function loadBatch(client: QueryClient, name: BatchName, onProgress: (done: number, total: number) => void, alive: () => boolean): Promise<Batch> {
+  const due = await client.fetchQuery(ledgerQuery('workbench.due', batchDueInput(name)));
   const rows: DueRow[] = due.rows;
   const subjects: VisitSubject[] = new Array<VisitSubject>(rows.length);
   let next = 0;
@@ -40,7 +46,7 @@ export async function loadBatch(name: BatchName, onProgress: (done: number, tota
     while (next < rows.length && alive()) {
       const at = next++;
       const row = rows[at]!;
-      subjects[at] = await loadVisitSubject(row.subjectKind, row.id);
+      subjects[at] = await fetchVisitSubject(client, row.subjectKind, row.id);
       onProgress(++done, rows.length);
     }
   };

@@ -1,14 +1,15 @@
 /**
  * The person a visit form is about, whatever register they are in: what the head of the form
- * shows. Read through the ordinary `*.get` operations.
+ * shows. Read through the ordinary `*.get` operations, cached with the registers' own reads.
  */
+import type { QueryClient } from '@tanstack/react-query';
 import type { ChildRecord, ElderRecord, WomanRecord } from '../../../shared/contract';
 import { CHILD_CATEGORIES, GUARDIAN_RELATIONSHIPS } from '../../../shared/domain/children';
 import { todayIso } from '../../../shared/domain/dates';
 import { ELDER_GROUPS, ELDER_RELATIONSHIPS } from '../../../shared/domain/elders';
 import { maskIdNumber, type Sex } from '../../../shared/domain/idNumber';
 import type { SubjectKind } from '../../../shared/domain/visits';
-import { ledger } from '../../api';
+import { ledgerQuery, useLedgerQuery } from '../../api';
 import { joined, label } from './format';
 
 export interface VisitSubject {
@@ -108,13 +109,28 @@ export function isSubjectKind(kind: string | undefined): kind is SubjectKind {
   return kind === 'elder' || kind === 'child' || kind === 'woman';
 }
 
-export async function loadVisitSubject(kind: SubjectKind, id: string): Promise<VisitSubject> {
+// As `select`: called with the record alone, so today is the day it is read.
+const asElder = (e: ElderRecord) => elderSubject(e);
+const asChild = (c: ChildRecord) => childSubject(c);
+
+/** The person, once `kind` and `id` are known: each register's read is asked only for its own people. */
+export function useVisitSubject(kind: SubjectKind | undefined, id: string | undefined) {
+  const input = { id: id ?? '' };
+  const known = id !== undefined;
+  const elder = useLedgerQuery('elders.get', input, { enabled: known && kind === 'elder', select: asElder });
+  const child = useLedgerQuery('children.get', input, { enabled: known && kind === 'child', select: asChild });
+  const woman = useLedgerQuery('women.get', input, { enabled: known && kind === 'woman', select: womanSubject });
+  return kind === 'elder' ? elder : kind === 'child' ? child : woman;
+}
+
+/** The same, read outside a component (a batch of forms), through the same cache. */
+export async function fetchVisitSubject(client: QueryClient, kind: SubjectKind, id: string): Promise<VisitSubject> {
   switch (kind) {
     case 'elder':
-      return elderSubject(await ledger().call('elders.get', { id }));
+      return elderSubject(await client.fetchQuery(ledgerQuery('elders.get', { id })));
     case 'child':
-      return childSubject(await ledger().call('children.get', { id }));
+      return childSubject(await client.fetchQuery(ledgerQuery('children.get', { id })));
     case 'woman':
-      return womanSubject(await ledger().call('women.get', { id }));
+      return womanSubject(await client.fetchQuery(ledgerQuery('women.get', { id })));
   }
 }

@@ -1,15 +1,15 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, InputNumber, Input, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { RulesRecord, RulesSaveInput } from '../../../shared/contract';
+import { useEffect, useMemo } from 'react';
+import type { RulesSaveInput } from '../../../shared/contract';
 import { CHILD_CATEGORIES, GUARDIANSHIP_TYPES } from '../../../shared/domain/children';
 import { ELDER_GROUPS, RISK_TIERS } from '../../../shared/domain/elders';
 import type { Option } from '../../../shared/domain/labels';
 import { VISIT_FREQUENCIES } from '../../../shared/domain/visitDue';
-import { errorData, errorMessage, ledger } from '../../api';
+import { errorData, errorMessage, ledgerKey, useLedgerMutation, useLedgerQuery } from '../../api';
 import { optionsOf } from '../../ui/options';
-import { useStationStore } from '../station/stationStore';
-import { useBandsStore } from './highAgeBands';
+import { useStation } from '../station/station';
 import { bandsToValues, ruleToValues, valuesToBands, valuesToRule, type BandValues, type DueRuleValues } from './ruleForms';
 
 const FREQUENCY_OPTIONS = optionsOf(VISIT_FREQUENCIES);
@@ -159,26 +159,21 @@ function BandsCard(props: { values: BandValues[]; source: Source; from?: string;
 /** The county's configurable rules: edited at the county, read-only at a station (received by sync). */
 export function RulesPage() {
   const { message } = App.useApp();
-  const editable = useStationStore((s) => s.info?.role === 'county');
-  const [rules, setRules] = useState<RulesRecord | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const record = await ledger().call('rules.get', {});
-      useBandsStore.getState().take(record);
-      setRules(record);
-    } catch (e) {
-      setProblem(errorMessage(e));
-    }
-  }, []);
-  useEffect(() => void load(), [load]);
+  const editable = useStation()?.role === 'county';
+  const queryClient = useQueryClient();
+  const { data: rules, error } = useLedgerQuery('rules.get', {});
+  // The save answers with the rules as they now stand (the bands' labels everywhere follow them).
+  const saveRules = useLedgerMutation('rules.save', { onSuccess: (record) => queryClient.setQueryData(ledgerKey('rules.get', {}), record) });
+  // Each card puts these into its form whenever they change: only a new record may change them,
+  // never a render (a refused save must leave the user's edits where they are).
+  const values = useMemo(
+    () => rules && { elderDue: ruleToValues(rules.elderDue), childDue: ruleToValues(rules.childDue), bands: bandsToValues(rules.highAgeBands) },
+    [rules],
+  );
 
   const save = async (input: RulesSaveInput): Promise<string | null> => {
     try {
-      const record = await ledger().call('rules.save', input);
-      useBandsStore.getState().take(record);
-      setRules(record);
+      await saveRules.mutateAsync(input);
       void message.success('已保存，各站点同步后生效');
       return null;
     } catch (e) {
@@ -189,8 +184,8 @@ export function RulesPage() {
     }
   };
 
-  if (problem) return <Alert type="error" showIcon title={problem} />;
-  if (!rules) return <Spin />;
+  if (error) return <Alert type="error" showIcon title={errorMessage(error)} />;
+  if (!rules || !values) return <Spin />;
   return (
     <Flex vertical gap={16} style={{ maxWidth: 1100 }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
@@ -202,7 +197,7 @@ export function RulesPage() {
         testId="rules-elder"
         otherwiseLabel="其他老人"
         conditions={ELDER_CONDITIONS}
-        values={ruleToValues(rules.elderDue)}
+        values={values.elderDue}
         source={rules.source.elderDue}
         editable={editable}
         onSave={async (v) => void (await save({ elderDue: valuesToRule(v) }))}
@@ -213,14 +208,14 @@ export function RulesPage() {
         testId="rules-child"
         otherwiseLabel="其他儿童"
         conditions={CHILD_CONDITIONS}
-        values={ruleToValues(rules.childDue)}
+        values={values.childDue}
         source={rules.source.childDue}
         editable={editable}
         onSave={async (v) => void (await save({ childDue: valuesToRule(v) }))}
         onReset={async () => void (await save({ reset: ['childDue'] }))}
       />
       <BandsCard
-        values={bandsToValues(rules.highAgeBands)}
+        values={values.bands}
         source={rules.source.highAgeBands}
         from={rules.highAgeBandsFrom}
         editable={editable}

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Flex, Form, Input, Radio, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { fieldErrorsOf, stationInit, type DemoScale, type Progress as OpProgress, type StationInfo, type StationRole } from '../../../shared/contract';
-import { errorData, ledger } from '../../api';
+import { errorData, useLedgerMutation } from '../../api';
 import { ProgressLine } from '../../ui/ProgressLine';
 
 /** The county whose divisions ship with the app; a county data dir is created with this code. */
@@ -16,7 +16,7 @@ interface InitValues {
 function StationStep({ onDone }: { onDone: (info: StationInfo) => void }) {
   const [form] = Form.useForm<InitValues>();
   const role = Form.useWatch('role', form);
-  const [saving, setSaving] = useState(false);
+  const init = useLedgerMutation('station.init');
   const [problem, setProblem] = useState<string | null>(null);
 
   const submit = async () => {
@@ -28,15 +28,12 @@ function StationStep({ onDone }: { onDone: (info: StationInfo) => void }) {
       form.setFields(Object.entries(errors).map(([k, m]) => ({ name: k as keyof InitValues, errors: [m] })));
       return;
     }
-    setSaving(true);
     try {
-      onDone(await ledger().call('station.init', parsed.data));
+      onDone(await init.mutateAsync(parsed.data));
     } catch (e) {
       const err = errorData(e);
       if (err.fieldErrors) form.setFields(Object.entries(err.fieldErrors).map(([k, m]) => ({ name: k as keyof InitValues, errors: [m] })));
       else setProblem(err.message);
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -75,7 +72,7 @@ function StationStep({ onDone }: { onDone: (info: StationInfo) => void }) {
         <Input maxLength={40} placeholder={role === 'county' ? '如：青阳县民政局' : '如：蓉城镇社会工作服务站'} />
       </Form.Item>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-      <Button type="primary" htmlType="submit" loading={saving} block>
+      <Button type="primary" htmlType="submit" loading={init.isPending} block>
         完成设置
       </Button>
     </Form>
@@ -86,20 +83,20 @@ function DataStep({ info, onDone }: { info: StationInfo; onDone: () => void }) {
   const { message } = App.useApp();
   const [scale, setScale] = useState<DemoScale>('small');
   const [progress, setProgress] = useState<OpProgress | null>(null);
-  const [running, setRunning] = useState(false);
+  const demo = useLedgerMutation('demo.load', { onProgress: setProgress });
+  // Stays on after success too: the station is leaving setup, nothing here may be clicked again.
+  const running = demo.isPending || demo.isSuccess;
   const [problem, setProblem] = useState<string | null>(null);
 
   const loadDemo = async () => {
-    setRunning(true);
     setProblem(null);
     setProgress({ phase: '准备中', done: 0, total: 1 });
     try {
-      const result = await ledger().call('demo.load', { scale }, setProgress);
+      const result = await demo.mutateAsync({ scale });
       message.success(`已加载演示数据：${result.children.toLocaleString('zh-CN')} 名儿童、${result.elders.toLocaleString('zh-CN')} 位老人、${result.women.toLocaleString('zh-CN')} 名留守妇女、${result.visits.toLocaleString('zh-CN')} 条走访记录`);
       onDone();
     } catch (e) {
       setProblem(errorData(e).message);
-      setRunning(false);
     }
   };
 

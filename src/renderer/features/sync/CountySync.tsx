@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { SyncStationRow, SyncStatus } from '../../../shared/contract';
-import { errorData, errorMessage, ledger } from '../../api';
+import { errorData, errorMessage, useLedgerMutation } from '../../api';
 import { EnrolStationModal } from './EnrolStationModal';
 import { showFieldErrors } from './fieldErrors';
 import { CountyFingerprint } from './Fingerprints';
@@ -13,26 +13,25 @@ import { ImportBundlesModal } from './ImportBundlesModal';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { usePassphraseStore } from './passphraseStore';
 import { usePassphrase } from './usePassphrase';
-import { exportBundle } from './bundleExport';
+import { useExportBundle } from './bundleExport';
 
-/** A county set up in the app (not by the CLI with a passphrase) has no keys yet: nothing syncs without them. */
-function CreateKeysCard({ onCreated }: { onCreated: () => void }) {
+/**
+ * A county set up in the app (not by the CLI with a passphrase) has no keys yet: nothing syncs
+ * without them. Once made, the status read again shows the stations instead of this card.
+ */
+function CreateKeysCard() {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ passphrase: string; confirm: string }>();
-  const [saving, setSaving] = useState(false);
+  const createKeys = useLedgerMutation('sync.createKeys');
   const [problem, setProblem] = useState<string | null>(null);
   const submit = async ({ passphrase }: { passphrase: string }) => {
     setProblem(null);
-    setSaving(true);
     try {
-      const { fingerprint } = await ledger().call('sync.createKeys', { passphrase });
+      const { fingerprint } = await createKeys.mutateAsync({ passphrase });
       usePassphraseStore.getState().remember(passphrase);
       message.success(`已创建同步密钥，县局密钥指纹：${fingerprint}`);
-      onCreated();
     } catch (e) {
       setProblem(showFieldErrors(form, errorData(e), ['passphrase']));
-    } finally {
-      setSaving(false);
     }
   };
   return (
@@ -43,7 +42,7 @@ function CreateKeysCard({ onCreated }: { onCreated: () => void }) {
       <Form form={form} layout="vertical" name="create-keys" onFinish={(v) => void submit(v)}>
         <NewPassphraseFields />
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-        <Button type="primary" htmlType="submit" icon={<KeyOutlined />} loading={saving}>
+        <Button type="primary" htmlType="submit" icon={<KeyOutlined />} loading={createKeys.isPending}>
           创建同步密钥
         </Button>
       </Form>
@@ -53,16 +52,18 @@ function CreateKeysCard({ onCreated }: { onCreated: () => void }) {
 
 const dateCell = (iso: string | null) => formatDateTime(iso) ?? <Typography.Text type="secondary">—</Typography.Text>;
 
-export function CountySync({ status, reload }: { status: SyncStatus; reload: () => void }) {
+export function CountySync({ status }: { status: SyncStatus }) {
   const { message } = App.useApp();
   const { withPassphrase, dialog } = usePassphrase();
+  const exportBundle = useExportBundle();
+  const revokeStation = useLedgerMutation('sync.revokeStation');
   const [importing, setImporting] = useState(false);
   const [enrolling, setEnrolling] = useState<{ station?: SyncStationRow } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const stations = status.county?.stations ?? [];
   const openConflicts = status.county?.openConflicts ?? 0;
 
-  if (!status.fingerprint) return <CreateKeysCard onCreated={reload} />;
+  if (!status.fingerprint) return <CreateKeysCard />;
 
   const stationName = (code: string) => stations.find((s) => s.code === code)?.name ?? code;
 
@@ -77,18 +78,15 @@ export function CountySync({ status, reload }: { status: SyncStatus; reload: () 
       message.error(`导出失败：${errorMessage(e)}`);
     } finally {
       setBusy(null);
-      reload();
     }
   };
 
   const revoke = async (s: SyncStationRow) => {
     try {
-      await ledger().call('sync.revokeStation', { code: s.code });
+      await revokeStation.mutateAsync({ code: s.code });
       message.success(`已停用“${s.name}”`);
     } catch (e) {
       message.error(`停用失败：${errorMessage(e)}`);
-    } finally {
-      reload();
     }
   };
 
@@ -196,13 +194,12 @@ export function CountySync({ status, reload }: { status: SyncStatus; reload: () 
           <ExportOutlined /> 发给站点的数据包包含该乡镇的儿童记录（含县局的修改和迁入的儿童）和区划数据，并确认已收到的站点修改。
         </Typography.Paragraph>
       </Card>
-      <EnrolStationModal open={enrolling !== null} station={enrolling?.station} stations={stations} onClose={() => setEnrolling(null)} onDone={reload} />
+      <EnrolStationModal open={enrolling !== null} station={enrolling?.station} stations={stations} onClose={() => setEnrolling(null)} />
       <ImportBundlesModal
         open={importing}
         role="county"
         onClose={() => setImporting(false)}
         withPassphrase={withPassphrase}
-        onImported={reload}
         senderName={stationName}
       />
       {dialog}

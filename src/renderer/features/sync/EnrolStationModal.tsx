@@ -1,8 +1,9 @@
 import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { SyncStationRow } from '../../../shared/contract';
-import { desktop, errorData, ledger } from '../../api';
-import { useTownships } from '../places/placesStore';
+import { desktop, errorData, useLedgerMutation } from '../../api';
+import { useOnOpen } from '../../ui/useOnOpen';
+import { useTownships } from '../places/places';
 import { showFieldErrors } from './fieldErrors';
 import { downloadText } from './files';
 
@@ -19,7 +20,6 @@ interface EnrolStationModalProps {
   station?: SyncStationRow;
   stations: SyncStationRow[];
   onClose: () => void;
-  onDone: () => void;
 }
 
 const REPLACE_WARNING = '重新登记后，原登记立即作废：该站点在导入新的登记文件之前不能再同步；谁拿到新的登记文件，谁就能收到本乡镇的台账。请确认站点确实需要重新登记（例如更换了电脑）。';
@@ -29,18 +29,21 @@ const REPLACE_WARNING = '重新登记后，原登记立即作废：该站点在�
  * writes the file), in a browser as a download. Re-enrolling a station that already syncs is a
  * deliberate act: a confirmation dialog first, then the core is told `replace`.
  */
-export function EnrolStationModal({ open, station, stations, onClose, onDone }: EnrolStationModalProps) {
+export function EnrolStationModal({ open, station, stations, onClose }: EnrolStationModalProps) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<EnrolValues>();
   const townships = useTownships();
+  const toFile = useLedgerMutation('sync.enrolStation');
+  const toDownload = useLedgerMutation('sync.enrolStationData');
+  // From the confirmation on, the desktop's save dialog included.
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const code = Form.useWatch('code', form);
   const township = townships.find((t) => t.code === code);
 
+  useOnOpen(open || null, () => setProblem(null));
   useEffect(() => {
     if (!open) return;
-    setProblem(null);
     form.resetFields();
     form.setFieldsValue(station ? { code: station.code, name: station.name } : { code: undefined, name: '' });
   }, [open, station, form]);
@@ -74,10 +77,10 @@ export function EnrolStationModal({ open, station, stations, onClose, onDone }: 
     if (native) {
       const [outPath] = await native.chooseFiles({ purpose: 'saveEnrolment', defaultName: defaultEnrolmentFile(input.code) });
       if (!outPath) return null;
-      const r = await ledger().call('sync.enrolStation', { ...input, outPath });
+      const r = await toFile.mutateAsync({ ...input, outPath });
       return `登记文件已保存到：${r.path}。请交给站点导入，并电话核对县局指纹 ${r.fingerprint}`;
     }
-    const r = await ledger().call('sync.enrolStationData', input);
+    const r = await toDownload.mutateAsync(input);
     downloadText(r.fileName, r.text);
     return `登记文件“${r.fileName}”已下载。请复制到U盘交给站点导入，并电话核对县局指纹 ${r.fingerprint}`;
   };
@@ -93,7 +96,6 @@ export function EnrolStationModal({ open, station, stations, onClose, onDone }: 
       const done = await enrol({ code: values.code, name: values.name?.trim() || undefined, replace });
       if (!done) return;
       message.success({ content: done, duration: 10 });
-      onDone();
       onClose();
     } catch (e) {
       setProblem(showFieldErrors(form, errorData(e), ['code', 'name']));

@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Modal, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import type { ImportResult, Progress as OpProgress } from '../../../shared/contract';
-import { desktop, errorData, ledger } from '../../api';
+import { desktop, errorData, useLedgerMutation } from '../../api';
 import { BUNDLE_ACCEPT, readAsBase64 } from './files';
 import { ProgressLine } from '../../ui/ProgressLine';
 
@@ -49,16 +49,18 @@ interface ImportBundlesModalProps {
   role: 'station' | 'county';
   onClose: () => void;
   withPassphrase: <T>(run: (passphrase: string) => Promise<T>) => Promise<T | null>;
-  /** Called after the core answered, so status (unconfirmed counts, conflicts) is read again. */
-  onImported: () => void;
   senderName?: (code: string) => string;
 }
 
 /** Several .slbundle files read in the browser and handed to the core as base64. */
-export function ImportBundlesModal({ open, role, onClose, withPassphrase, onImported, senderName }: ImportBundlesModalProps) {
+export function ImportBundlesModal({ open, role, onClose, withPassphrase, senderName }: ImportBundlesModalProps) {
   const [files, setFiles] = useState<UploadFile[]>([]);
+  // From the first file read to the core's answer, the passphrase prompt included.
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<OpProgress | null>(null);
+  // An import invalidates every read: status, registers, divisions and rules may all have changed.
+  const uploaded = useLedgerMutation('sync.importBundleData', { onProgress: setProgress });
+  const fromStick = useLedgerMutation('sync.importBundles', { onProgress: setProgress });
   const [results, setResults] = useState<ImportResult[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -72,7 +74,6 @@ export function ImportBundlesModal({ open, role, onClose, withPassphrase, onImpo
       if (out) {
         setResults(out.results);
         setFiles([]);
-        onImported();
       }
     } catch (e) {
       setProblem(errorData(e).message);
@@ -92,14 +93,14 @@ export function ImportBundlesModal({ open, role, onClose, withPassphrase, onImpo
         if (f.originFileObj) payload.push({ name: f.name, data: await readAsBase64(f.originFileObj) });
       }
       setProgress({ phase: '正在校验并导入', done: 0, total: files.length });
-      return ledger().call('sync.importBundleData', { files: payload, passphrase }, setProgress);
+      return uploaded.mutateAsync({ files: payload, passphrase });
     });
   };
 
   /** Desktop app: the native open dialog, and the core reads the files from the USB stick itself. */
   const chooseNative = async () => {
     const paths = (await desktop()?.chooseFiles({ purpose: 'openBundles' })) ?? [];
-    if (paths.length > 0) await importWith((passphrase) => ledger().call('sync.importBundles', { paths, passphrase }, setProgress));
+    if (paths.length > 0) await importWith((passphrase) => fromStick.mutateAsync({ paths, passphrase }));
   };
 
   const close = () => {

@@ -2,7 +2,7 @@ import { CheckCircleFilled, CloudSyncOutlined, ExportOutlined, FolderOpenOutline
 import { Alert, App, Button, Card, Flex, Form, Input, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { fieldErrorsOf, operations, type ImportResult, type Progress as OpProgress, type SyncStatus } from '../../../shared/contract';
-import { desktop, errorData, ledger } from '../../api';
+import { desktop, errorData, useLedgerMutation } from '../../api';
 import { showFieldErrors } from './fieldErrors';
 import { StationFingerprints } from './Fingerprints';
 import { countsText, formatDateTime } from './format';
@@ -11,7 +11,7 @@ import { NewPassphraseFields } from './NewPassphraseFields';
 import { ProgressLine } from '../../ui/ProgressLine';
 import { usePassphraseStore } from './passphraseStore';
 import { usePassphrase } from './usePassphrase';
-import { exportBundle as saveBundle } from './bundleExport';
+import { useExportBundle } from './bundleExport';
 
 type WithPassphrase = ReturnType<typeof usePassphrase>['withPassphrase'];
 
@@ -30,6 +30,9 @@ type ChosenFile = { name: string; path: string } | { name: string; blob: File };
  */
 function EnrolmentCard({ onEnrolled }: { onEnrolled: (r: { countyFingerprint: string; fingerprint: string }) => void }) {
   const [form] = Form.useForm<EnrolValues>();
+  const fromStick = useLedgerMutation('sync.acceptEnrolment');
+  const uploaded = useLedgerMutation('sync.acceptEnrolmentData');
+  // From the click on: the browser's file is read before the core is asked.
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [chosen, setChosen] = useState<ChosenFile | null>(null);
@@ -52,8 +55,8 @@ function EnrolmentCard({ onEnrolled }: { onEnrolled: (r: { countyFingerprint: st
     try {
       const result =
         'path' in chosen
-          ? await ledger().call('sync.acceptEnrolment', { path: chosen.path, passphrase: values.passphrase })
-          : await ledger().call('sync.acceptEnrolmentData', { file: { name: chosen.name, text: await chosen.blob.text() }, passphrase: values.passphrase });
+          ? await fromStick.mutateAsync({ path: chosen.path, passphrase: values.passphrase })
+          : await uploaded.mutateAsync({ file: { name: chosen.name, text: await chosen.blob.text() }, passphrase: values.passphrase });
       usePassphraseStore.getState().remember(values.passphrase);
       onEnrolled(result);
     } catch (e) {
@@ -112,26 +115,24 @@ function EnrolmentCard({ onEnrolled }: { onEnrolled: (r: { countyFingerprint: st
 
 const HUB_SCHEMA = operations['sync.saveSettings'].input;
 
-function HubCard({ hubUrl, withPassphrase, onChanged }: { hubUrl: string | null; withPassphrase: WithPassphrase; onChanged: () => void }) {
+function HubCard({ hubUrl, withPassphrase }: { hubUrl: string | null; withPassphrase: WithPassphrase }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ hubUrl: string }>();
-  const [saving, setSaving] = useState(false);
+  const saveSettings = useLedgerMutation('sync.saveSettings');
+  // From the click on, the passphrase prompt included.
   const [syncing, setSyncing] = useState(false);
   const [progress, setProgress] = useState<OpProgress | null>(null);
+  const withHub = useLedgerMutation('sync.withHub', { onProgress: setProgress });
   const [outcome, setOutcome] = useState<{ sent: string; received: ImportResult | null } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   const save = async ({ hubUrl: raw }: { hubUrl: string }) => {
-    setSaving(true);
     try {
-      const saved = await ledger().call('sync.saveSettings', { hubUrl: (raw ?? '').trim() });
+      const saved = await saveSettings.mutateAsync({ hubUrl: (raw ?? '').trim() });
       message.success(saved.hubUrl ? '已保存同步服务器地址' : '已清除同步服务器地址');
-      onChanged();
     } catch (e) {
       const left = showFieldErrors(form, errorData(e), ['hubUrl']);
       if (left) message.error(left);
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -142,14 +143,13 @@ function HubCard({ hubUrl, withPassphrase, onChanged }: { hubUrl: string | null;
     setSyncing(true);
     setProgress({ phase: '正在准备数据包', done: 0, total: 2 });
     try {
-      const out = await withPassphrase((passphrase) => ledger().call('sync.withHub', { hubUrl, passphrase }, setProgress));
+      const out = await withPassphrase((passphrase) => withHub.mutateAsync({ hubUrl, passphrase }));
       if (out) setOutcome({ sent: countsText(out.sent.counts), received: out.received });
     } catch (e) {
       setProblem(errorData(e).message);
     } finally {
       setSyncing(false);
       setProgress(null);
-      onChanged();
     }
   };
 
@@ -175,7 +175,7 @@ function HubCard({ hubUrl, withPassphrase, onChanged }: { hubUrl: string | null;
           <Input placeholder="例如：http://192.168.1.10:5299" maxLength={500} allowClear />
         </Form.Item>
         <Form.Item>
-          <Button htmlType="submit" loading={saving}>
+          <Button htmlType="submit" loading={saveSettings.isPending}>
             保存地址
           </Button>
         </Form.Item>
@@ -204,9 +204,10 @@ function HubCard({ hubUrl, withPassphrase, onChanged }: { hubUrl: string | null;
   );
 }
 
-export function StationSync({ status, reload }: { status: SyncStatus; reload: () => void }) {
+export function StationSync({ status }: { status: SyncStatus }) {
   const { message } = App.useApp();
   const { withPassphrase, dialog } = usePassphrase();
+  const saveBundle = useExportBundle();
   const [justEnrolled, setJustEnrolled] = useState(false);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -214,16 +215,7 @@ export function StationSync({ status, reload }: { status: SyncStatus; reload: ()
   const [problem, setProblem] = useState<string | null>(null);
   const station = status.station;
 
-  if (!station?.enrolled) {
-    return (
-      <EnrolmentCard
-        onEnrolled={() => {
-          setJustEnrolled(true);
-          reload();
-        }}
-      />
-    );
-  }
+  if (!station?.enrolled) return <EnrolmentCard onEnrolled={() => setJustEnrolled(true)} />;
 
   const exportBundle = async () => {
     setProblem(null);
@@ -238,7 +230,6 @@ export function StationSync({ status, reload }: { status: SyncStatus; reload: ()
       setProblem(`导出失败：${errorData(e).message}`);
     } finally {
       setExporting(false);
-      reload();
     }
   };
 
@@ -287,8 +278,8 @@ export function StationSync({ status, reload }: { status: SyncStatus; reload: ()
         </Flex>
       </Card>
       <StationFingerprints own={status.fingerprint} county={station.countyFingerprint} />
-      <HubCard hubUrl={status.hubUrl} withPassphrase={withPassphrase} onChanged={reload} />
-      <ImportBundlesModal open={importing} role="station" onClose={() => setImporting(false)} withPassphrase={withPassphrase} onImported={reload} />
+      <HubCard hubUrl={status.hubUrl} withPassphrase={withPassphrase} />
+      <ImportBundlesModal open={importing} role="station" onClose={() => setImporting(false)} withPassphrase={withPassphrase} />
       {dialog}
     </Flex>
   );

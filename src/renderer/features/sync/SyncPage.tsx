@@ -1,22 +1,14 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Skeleton, Tag, Typography } from 'antd';
-import { useCallback, useEffect } from 'react';
-import { usePlacesStore } from '../places/placesStore';
+import { errorMessage } from '../../api';
 import { CountySync } from './CountySync';
 import { StationSync } from './StationSync';
-import { useSyncStore } from './syncStore';
+import { useSyncStatus } from './syncStatus';
 
 /** 数据同步: what this machine is (station or county, from `sync.status`) decides the screen. */
 export function SyncPage() {
-  const { status, loading, error } = useSyncStore();
-  const load = useSyncStore((s) => s.load);
-  const ensurePlaces = usePlacesStore((s) => s.ensure);
-  const reload = useCallback(() => void load(), [load]);
-
-  useEffect(() => {
-    void load();
-    void ensurePlaces();
-  }, [load, ensurePlaces]);
+  const { data: status, isFetching, error, refetch } = useSyncStatus();
+  const reload = () => void refetch();
 
   return (
     <Flex vertical gap={16} className="page">
@@ -27,7 +19,7 @@ export function SyncPage() {
           </Typography.Title>
           {status && <Tag>{status.role === 'county' ? '县局' : '乡镇站点'}</Tag>}
         </Flex>
-        <Button icon={<ReloadOutlined />} onClick={reload} loading={loading && status !== null}>
+        <Button icon={<ReloadOutlined />} onClick={reload} loading={isFetching && status !== undefined}>
           刷新
         </Button>
       </Flex>
@@ -35,7 +27,7 @@ export function SyncPage() {
         <Alert
           type="error"
           showIcon
-          title={`无法读取同步状态：${error}`}
+          title={`无法读取同步状态：${errorMessage(error)}`}
           action={
             <Button size="small" onClick={reload}>
               重试
@@ -44,8 +36,9 @@ export function SyncPage() {
         />
       )}
       {!status && !error && <Skeleton active paragraph={{ rows: 6 }} />}
-      {status?.role === 'station' && <StationSync status={status} reload={reload} />}
-      {status?.role === 'county' && <CountySync status={status} reload={reload} />}
+      {/* Every sync write invalidates the status: these screens never ask for it themselves. */}
+      {status?.role === 'station' && <StationSync status={status} />}
+      {status?.role === 'county' && <CountySync status={status} />}
     </Flex>
   );
 }

@@ -1,17 +1,23 @@
 import { useCallback, useMemo } from 'react';
-import { useTownships } from '../places/placesStore';
-import { useStationStore } from '../station/stationStore';
-import { useSyncStations } from './syncStore';
+import { useTownships } from '../places/places';
+import { useStation } from '../station/station';
+import { useSyncStations } from './syncStatus';
+
+/** Only the county lists other stations' records, so only it asks sync for their names. */
+function useCountyStations() {
+  return useSyncStations({ enabled: useStation()?.role === 'county' });
+}
 
 /**
  * County screens name a station by its sync name (e.g. 蓉城镇社工站), falling back to the
  * township's name: a station code is its township's code, enrolled or not.
  */
 export function useStationNameOf(): (code: string) => string {
-  const stations = useSyncStations();
+  const station = useStation();
+  const stations = useCountyStations();
   const townships = useTownships();
   // Records the county entered itself carry the county's own 6-digit code.
-  const countyCode = useStationStore((s) => (s.info?.role === 'county' ? s.info.code : undefined));
+  const countyCode = station?.role === 'county' ? station.code : undefined;
   return useCallback(
     (code: string) =>
       code === countyCode ? '县局' : (stations.find((s) => s.code === code)?.name ?? townships.find((t) => t.code === code)?.name ?? code),
@@ -21,7 +27,7 @@ export function useStationNameOf(): (code: string) => string {
 
 /** Every place a record can belong to: each township, under its station's name when it has one. */
 export function useStationOptions(): { value: string; label: string }[] {
-  const stations = useSyncStations();
+  const stations = useCountyStations();
   const townships = useTownships();
   return useMemo(() => {
     const byCode = new Map(stations.map((s) => [s.code, s.name]));

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { majorChangeInput, type MajorChangeInput, type MajorChangeRecord } from '../../../shared/contract';
 import { todayIso } from '../../../shared/domain/dates';
 import type { SubjectKind } from '../../../shared/domain/visits';
-import { ledger } from '../../api';
+import { useLedgerMutation } from '../../api';
 import { DateField } from '../../ui/DateField';
 import { namePathOf } from '../../ui/formErrors';
 import { withoutNulls } from '../../ui/formValues';
@@ -18,7 +18,7 @@ interface MajorChangeModalProps {
   change: MajorChangeRecord | null;
   open: boolean;
   onClose: () => void;
-  onSaved: () => void;
+  onSaved?: () => void;
 }
 
 // `visits.saveMajorChange` wraps the values as `{ subjectKind, subjectId, id, change }`.
@@ -26,9 +26,10 @@ const toPath = (key: string) => namePathOf(key, 'change');
 
 /** 重大变故 (a hospital stay, the loss of a carer, ...): the person must then be visited within 24 hours. */
 export function MajorChangeModal({ subject, change, open, onClose, onSaved }: MajorChangeModalProps) {
+  const saveChange = useLedgerMutation('visits.saveMajorChange');
   const { form, problem, save, reset, modalProps } = useModalForm<ChangeValues, MajorChangeInput>({
     parse: (values) => majorChangeInput.safeParse(withoutNulls(values)),
-    write: (data) => ledger().call('visits.saveMajorChange', { subjectKind: subject.kind, subjectId: subject.id, id: change?.id, change: data }),
+    write: (data) => saveChange.mutateAsync({ subjectKind: subject.kind, subjectId: subject.id, id: change?.id, change: data }),
     toPath,
     saved: () => (change ? '已保存重大变故' : '已登记重大变故，请在24小时内探访'),
     onSaved,

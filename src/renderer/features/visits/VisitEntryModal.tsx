@@ -2,12 +2,13 @@ import { App, Button, Col, Collapse, Form, Input, Modal, Radio, Row, type InputR
 import { useEffect, useRef, useState } from 'react';
 import { fieldErrorsOf, visitInput, type VisitRecord } from '../../../shared/contract';
 import { VISIT_METHODS, type SubjectKind } from '../../../shared/domain/visits';
-import { errorData, ledger } from '../../api';
+import { errorData, useLedgerMutation } from '../../api';
 import { DateField } from '../../ui/DateField';
 import { clearFieldErrors, placeFieldErrors, type FormProblem } from '../../ui/formErrors';
 import { GUTTER } from '../../ui/formLayout';
 import { optionsOf } from '../../ui/options';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useOnOpen } from '../../ui/useOnOpen';
 import { HealthFields } from './HealthFields';
 import { MoreFields } from './MoreFields';
 import { lastVisitors, rememberVisitors } from './rememberedVisitors';
@@ -27,7 +28,8 @@ export interface VisitEntryModalProps {
   visit?: VisitRecord;
   open: boolean;
   onClose: () => void;
-  onSaved: (id: string) => void;
+  /** The save itself invalidates the person's timeline and the workbench. */
+  onSaved?: (id: string) => void;
 }
 
 const MORE = 'more';
@@ -40,19 +42,25 @@ const MORE_SET: ReadonlySet<string> = new Set(MORE_FIELDS);
 export function VisitEntryModal({ subject, visit, open, onClose, onSaved }: VisitEntryModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<VisitFormValues>();
-  const [saving, setSaving] = useState(false);
+  const create = useLedgerMutation('visits.create');
+  const update = useLedgerMutation('visits.update');
+  const saving = create.isPending || update.isPending;
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [moreOpen, setMoreOpen] = useState(false);
   const visitorsRef = useRef<InputRef>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
 
+  // Each opening (a new visit, or the visit edited) starts without the last one's messages, and
+  // unfolds 更多情况 only for a visit that has something in it. A new visit never has.
+  useOnOpen<VisitRecord | 'new'>(open ? (visit ?? 'new') : null, (opened) => {
+    setProblem(null);
+    setMoreOpen(opened !== 'new' && hasMore(recordToValues(opened)));
+  });
+
   useEffect(() => {
     if (!open) return;
-    const values = visit ? recordToValues(visit) : newVisitValues(lastVisitors());
     form.resetFields();
-    form.setFieldsValue(values);
-    setProblem(null);
-    setMoreOpen(hasMore(values));
+    form.setFieldsValue(visit ? recordToValues(visit) : newVisitValues(lastVisitors()));
   }, [open, visit, form]);
 
   const canSave = Boolean(visit ?? subject);
@@ -74,24 +82,21 @@ export function VisitEntryModal({ subject, visit, open, onClose, onSaved }: Visi
     }
     const data = parsed.data;
     const write = visit
-      ? () => ledger().call('visits.update', { id: visit.id, visit: data })
+      ? () => update.mutateAsync({ id: visit.id, visit: data })
       : subject
-        ? () => ledger().call('visits.create', { subjectKind: subject.kind, subjectId: subject.id, visit: data })
+        ? () => create.mutateAsync({ subjectKind: subject.kind, subjectId: subject.id, visit: data })
         : null;
     if (!write) return;
-    setSaving(true);
     try {
       const { id } = await write();
       rememberVisitors(data.visitors);
       message.success(visit ? '已保存探访记录' : '已登记探访');
-      onSaved(id);
+      onSaved?.(id);
       onClose();
     } catch (e) {
       const err = errorData(e);
       if (err.fieldErrors && Object.keys(err.fieldErrors).length > 0) show(err.fieldErrors, err.message);
       else setProblem({ title: err.message, details: [] });
-    } finally {
-      setSaving(false);
     }
   };
 

@@ -4,14 +4,12 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { MajorChangeRecord, VisitRecord } from '../../../shared/contract';
 import type { SubjectKind } from '../../../shared/domain/visits';
-import { ledger } from '../../api';
+import { errorMessage, useLedgerMutation, useLedgerQuery } from '../../api';
 import { confirmDelete } from '../../ui/confirmDelete';
 import { RetryAlert } from '../../ui/RetryAlert';
-import { useLoaded } from '../../ui/useLoaded';
 import { DueSummary } from './DueSummary';
 import { MajorChangeModal } from './MajorChangeModal';
 import { MajorChanges } from './MajorChanges';
-import { useVisitListStore } from './list/visitListStore';
 import { VisitEntryModal } from './VisitEntryModal';
 import { VisitItem } from './VisitItem';
 import { visitFlags } from './visitLabels';
@@ -38,13 +36,10 @@ export function VisitTimeline({ kind, id, name, readOnly = false }: VisitTimelin
   const app = App.useApp();
   const navigate = useNavigate();
   // Kept per person: moving to another person's page must never show the previous timeline.
-  const { loaded, reload } = useLoaded(`${kind}:${id}`, () => ledger().call('visits.timeline', { subjectKind: kind, subjectId: id }));
-  const invalidateList = useVisitListStore((s) => s.invalidate);
-  // Every write here changes the register of visits too: it fetches again when next shown.
-  const changed = () => {
-    reload();
-    invalidateList();
-  };
+  const loaded = useLedgerQuery('visits.timeline', { subjectKind: kind, subjectId: id });
+  // Each write here invalidates the visits family: this timeline and the register of visits.
+  const deleteVisit = useLedgerMutation('visits.delete');
+  const deleteChange = useLedgerMutation('visits.deleteMajorChange');
   const [entry, setEntry] = useState<{ open: boolean; visit?: VisitRecord }>({ open: false });
   const [change, setChange] = useState<{ open: boolean; change: MajorChangeRecord | null }>({ open: false, change: null });
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -57,9 +52,9 @@ export function VisitTimeline({ kind, id, name, readOnly = false }: VisitTimelin
       return next;
     });
 
-  const remove = (title: string, run: () => Promise<unknown>) => confirmDelete(app, { title, content: '删除后不再计入探访次数和探访率。', run, done: changed });
+  const remove = (title: string, run: () => Promise<unknown>) => confirmDelete(app, { title, content: '删除后不再计入探访次数和探访率。', run });
 
-  const timeline = loaded.state === 'ready' ? loaded.value : null;
+  const timeline = loaded.isError ? null : (loaded.data ?? null);
   const visits = timeline ? newestFirst(timeline.visits) : [];
   const shown = showAll ? visits : visits.slice(0, FIRST_SHOWN);
 
@@ -83,8 +78,8 @@ export function VisitTimeline({ kind, id, name, readOnly = false }: VisitTimelin
 
   return (
     <Card title="探视走访" size="small" extra={extra} className="visit-timeline" data-testid="visit-timeline">
-      {loaded.state === 'loading' && <Skeleton active paragraph={{ rows: 3 }} />}
-      {loaded.state === 'error' && <RetryAlert message={loaded.message} onRetry={reload} />}
+      {loaded.isPending && <Skeleton active paragraph={{ rows: 3 }} />}
+      {loaded.isError && <RetryAlert message={errorMessage(loaded.error)} onRetry={() => void loaded.refetch()} />}
       {timeline && (
         <Flex vertical gap={16}>
           <DueSummary due={timeline.due} />
@@ -92,7 +87,7 @@ export function VisitTimeline({ kind, id, name, readOnly = false }: VisitTimelin
             changes={timeline.majorChanges}
             readOnly={readOnly}
             onEdit={(c) => setChange({ open: true, change: c })}
-            onDelete={(c) => remove(`确定删除 ${c.occurredOn} 的重大变故记录吗？`, () => ledger().call('visits.deleteMajorChange', { id: c.id }))}
+            onDelete={(c) => remove(`确定删除 ${c.occurredOn} 的重大变故记录吗？`, () => deleteChange.mutateAsync({ id: c.id }))}
           />
           {visits.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={readOnly ? '还没有探访记录' : '还没有探访记录，点击右上角“登记探访”开始登记'} />
@@ -110,7 +105,7 @@ export function VisitTimeline({ kind, id, name, readOnly = false }: VisitTimelin
                       expanded={expanded.has(v.id)}
                       onToggle={() => toggle(v.id)}
                       onEdit={() => setEntry({ open: true, visit: v })}
-                      onDelete={() => remove(`确定删除 ${v.visitedOn} 的探访记录吗？`, () => ledger().call('visits.delete', { id: v.id }))}
+                      onDelete={() => remove(`确定删除 ${v.visitedOn} 的探访记录吗？`, () => deleteVisit.mutateAsync({ id: v.id }))}
                       onPrint={() => navigate(`/print/visit/${v.id}`)}
                     />
                   ),
@@ -130,8 +125,8 @@ export function VisitTimeline({ kind, id, name, readOnly = false }: VisitTimelin
       )}
       {!readOnly && (
         <>
-          <VisitEntryModal subject={{ kind, id, name }} visit={entry.visit} open={entry.open} onClose={() => setEntry((s) => ({ ...s, open: false }))} onSaved={changed} />
-          <MajorChangeModal subject={{ kind, id }} change={change.change} open={change.open} onClose={() => setChange((s) => ({ ...s, open: false }))} onSaved={changed} />
+          <VisitEntryModal subject={{ kind, id, name }} visit={entry.visit} open={entry.open} onClose={() => setEntry((s) => ({ ...s, open: false }))} />
+          <MajorChangeModal subject={{ kind, id }} change={change.change} open={change.open} onClose={() => setChange((s) => ({ ...s, open: false }))} />
         </>
       )}
     </Card>

@@ -1,11 +1,12 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Badge, Card, Empty, Flex, Table, Tabs } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DueListResult, DueRow } from '../../../shared/contract';
+import { errorMessage } from '../../api';
 import { VisitEntryModal, type VisitSubject } from '../visits/VisitEntryModal';
 import { columnsWidth, dueColumns } from './dueColumns';
 import { DueFilters } from './DueFilters';
 import { DUE_PAGE_SIZE, hasDueFilters, useWorkbenchStore, type DueTab } from './workbenchStore';
-import type { QueryState } from './useQuery';
 
 const TABS: { key: DueTab; label: string; testId: string; color: string }[] = [
   { key: 'overdue', label: '已逾期', testId: 'due-tab-overdue', color: '#cf1322' },
@@ -20,7 +21,7 @@ const EMPTY_TEXT: Record<DueTab, string> = {
 };
 
 interface DueListCardProps {
-  due: QueryState<DueListResult>;
+  due: UseQueryResult<DueListResult>;
   /** Shown in the card's header, e.g. the batch print button. */
   extra?: ReactNode;
   county: boolean;
@@ -32,7 +33,6 @@ export function DueListCard({ due, extra, county, ownTownship }: DueListCardProp
   const { tab, filters, page } = useWorkbenchStore();
   const setTab = useWorkbenchStore((s) => s.setTab);
   const setPage = useWorkbenchStore((s) => s.setPage);
-  const refresh = useWorkbenchStore((s) => s.refresh);
   // The subject outlives `open`, so the closing modal keeps its title until it is gone.
   const [subject, setSubject] = useState<VisitSubject | null>(null);
   const [open, setOpen] = useState(false);
@@ -51,7 +51,7 @@ export function DueListCard({ due, extra, county, ownTownship }: DueListCardProp
 
   // A save can empty the last page (its one person visited): show the new last page, not a blank one.
   const total = due.data?.total ?? 0;
-  const emptyPage = page > 1 && due.data !== null && due.data.rows.length === 0 && total > 0;
+  const emptyPage = page > 1 && due.data !== undefined && due.data.rows.length === 0 && total > 0;
   useEffect(() => {
     if (emptyPage) setPage(Math.ceil(total / DUE_PAGE_SIZE));
   }, [emptyPage, total, setPage]);
@@ -77,14 +77,14 @@ export function DueListCard({ due, extra, county, ownTownship }: DueListCardProp
       <Flex vertical gap={4}>
         <Tabs activeKey={tab} onChange={(k) => setTab(k as DueTab)} items={items} className="workbench-due-tabs" />
         <DueFilters county={county} ownTownship={ownTownship} />
-        {due.error && <Alert type="error" showIcon title={due.error} />}
+        {due.error && <Alert type="error" showIcon title={errorMessage(due.error)} />}
         <div data-testid="workbench-due-table">
           <Table<DueRow>
             size="middle"
             rowKey="id"
             columns={columns}
             dataSource={due.data?.rows ?? []}
-            loading={due.loading}
+            loading={due.isFetching}
             scroll={{ x: columnsWidth(columns) }}
             pagination={{
               current: page,
@@ -99,14 +99,15 @@ export function DueListCard({ due, extra, county, ownTownship }: DueListCardProp
               emptyText: (
                 <Empty
                   image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={due.loading && !due.data ? ' ' : hasDueFilters(filters) ? '没有符合条件的人员，请调整筛选条件' : EMPTY_TEXT[tab]}
+                  description={due.isPending && due.isFetching ? ' ' : hasDueFilters(filters) ? '没有符合条件的人员，请调整筛选条件' : EMPTY_TEXT[tab]}
                 />
               ),
             }}
           />
         </div>
       </Flex>
-      <VisitEntryModal subject={subject} open={open} onClose={() => setOpen(false)} onSaved={refresh} />
+      {/* A saved visit invalidates the workbench: the person leaves the list, the figures follow. */}
+      <VisitEntryModal subject={subject} open={open} onClose={() => setOpen(false)} />
     </Card>
   );
 }

@@ -1,14 +1,13 @@
 import { Col, Row } from 'antd';
-import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import type { SyncStatus } from '../../../shared/contract';
 import type { DueStatusKind } from '../../../shared/domain/visitDue';
+import { useLedgerQuery } from '../../api';
 import { useChildListStore } from '../children/list/listStore';
 import { formatDateTime } from '../sync/format';
-import { useSyncStore } from '../sync/syncStore';
+import { useSyncStatus } from '../sync/syncStatus';
 import { formatRate } from './format';
 import { StatCard } from './StatCard';
-import { useQuery } from './useQuery';
 import { useWorkbenchStore } from './workbenchStore';
 
 const REPORT_QUERY = { needsReport: true, limit: 1 } as const;
@@ -51,22 +50,14 @@ function SyncCard({ status, onOpen }: { status: SyncStatus | null; onOpen: (path
 /** The morning's figures: who is late or due, who must be reported, what the county has not seen, this month's rate. */
 export function SummaryCards({ counts }: { counts: Record<DueStatusKind, number> | null }) {
   const navigate = useNavigate();
-  const version = useWorkbenchStore((s) => s.version);
-  const syncStatus = useSyncStore((s) => s.status);
-  const loadSync = useSyncStore((s) => s.load);
-  const reports = useQuery('children.list', REPORT_QUERY);
-  const rate = useQuery('workbench.visitRate', TEKUN_RATE_QUERY);
+  const syncStatus = useSyncStatus().data ?? null;
+  const reports = useLedgerQuery('children.list', REPORT_QUERY);
+  const rate = useLedgerQuery('workbench.visitRate', TEKUN_RATE_QUERY);
   const setTab = useWorkbenchStore((s) => s.setTab);
-
-  // Read again after every visit saved here: other screens may have exported or imported meanwhile.
-  useEffect(() => {
-    void loadSync();
-  }, [loadSync, version]);
 
   const openReports = () => {
     // The children list keeps its filters in a store: show only the children to report, nothing else.
     useChildListStore.setState({ filters: { needsReport: true } });
-    useChildListStore.getState().invalidate();
     navigate('/children');
   };
 
@@ -115,7 +106,7 @@ export function SummaryCards({ counts }: { counts: Record<DueStatusKind, number>
           suffix="人"
           tone={reportCount ? 'danger' : 'normal'}
           note={reportCount ? '须立即向公安机关报告' : '没有需强制报告的儿童'}
-          loading={reports.loading}
+          loading={reports.isFetching}
           testId="workbench-report-count"
           onOpen={openReports}
         />
@@ -129,7 +120,7 @@ export function SummaryCards({ counts }: { counts: Record<DueStatusKind, number>
           value={total && total.eligible > 0 ? formatRate(total.rate) : null}
           tone={total && total.eligible > 0 && total.rate < 1 ? 'warning' : 'normal'}
           note={!total ? undefined : total.eligible > 0 ? `已访 ${total.visited} / ${total.eligible} 人，目标 100%` : '本月没有分散供养特困老人'}
-          loading={rate.loading}
+          loading={rate.isFetching}
           testId="workbench-tekun-rate"
         />
       </Col>

@@ -1,12 +1,13 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, Card, DatePicker, Flex, Progress, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { RATE_SCOPES, type RateRow, type RateScope, type VisitRateInput } from '../../../shared/contract';
+import { errorMessage, useLedgerQuery } from '../../api';
 import { optionsOf } from '../../ui/options';
-import { useTownships } from '../places/placesStore';
+import { useTownships } from '../places/places';
 import { formatRate, monthTitle, ratePercent } from './format';
-import { useQuery } from './useQuery';
 
 function RateCell({ rate }: { rate: number }) {
   const full = rate >= 1;
@@ -52,7 +53,7 @@ export function VisitRateCard({ county, ownTownship }: { county: boolean; ownTow
   const townships = useTownships();
   const townshipCode = county ? township : ownTownship;
   const input: VisitRateInput = { month: month.format('YYYY-MM'), scope, ...(townshipCode ? { townshipCode } : {}) };
-  const { data, loading, error } = useQuery('workbench.visitRate', input);
+  const { data, isFetching, error } = useLedgerQuery('workbench.visitRate', input, { placeholderData: keepPreviousData });
   const byVillage = townshipCode !== undefined;
 
   return (
@@ -86,14 +87,14 @@ export function VisitRateCard({ county, ownTownship }: { county: boolean; ownTow
         </Flex>
       }
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
       <Table<RateRow>
         data-testid="workbench-rate-table"
         size="small"
         rowKey="code"
         columns={rateColumns(byVillage ? '村（居）' : '乡镇（街道）')}
         dataSource={data?.rows ?? []}
-        loading={loading}
+        loading={isFetching}
         pagination={false}
         rowClassName={(r) => (r.rate < 1 ? 'rate-below' : '')}
         locale={{ emptyText: `${monthTitle(month.format('YYYY-MM'))}没有${RATE_SCOPES.find((s) => s.value === scope)?.label ?? ''}` }}

@@ -1,14 +1,13 @@
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
 import { Button, Col, Flex, Row, Typography } from 'antd';
-import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import type { DueListInput } from '../../../shared/contract';
-import { usePlacesStore } from '../places/placesStore';
-import { useStationStore } from '../station/stationStore';
+import { invalidateFamilies, useLedgerQuery } from '../../api';
+import { useStation } from '../station/station';
 import { DueListCard } from './DueListCard';
 import { formatToday } from './format';
 import { SummaryCards } from './SummaryCards';
-import { useQuery } from './useQuery';
 import { VisitRateCard } from './VisitRateCard';
 import { VisitsChartCard } from './VisitsChartCard';
 import { DUE_PAGE_SIZE, hasDueFilters, useWorkbenchStore } from './workbenchStore';
@@ -20,24 +19,22 @@ const ALL_DUE_COUNTS: DueListInput = { limit: 1 };
 /** 工作台: the first screen of the morning — who must be visited, how the month is going, what needs attention. */
 export function WorkbenchPage() {
   const navigate = useNavigate();
-  const info = useStationStore((s) => s.info);
-  const ensurePlaces = usePlacesStore((s) => s.ensure);
-  const refresh = useWorkbenchStore((s) => s.refresh);
+  const queryClient = useQueryClient();
+  const info = useStation();
   const { tab, filters, page } = useWorkbenchStore();
   const county = info?.role === 'county';
   // A station's code is its township's code: its villages are the ones it may pick.
   const ownTownship = county ? undefined : info?.code;
 
-  const due = useQuery('workbench.due', { ...filters, status: tab, offset: (page - 1) * DUE_PAGE_SIZE, limit: DUE_PAGE_SIZE });
+  // The last answer stays while the next loads (another tab, page or filter): the figures do not blink.
+  const due = useLedgerQuery('workbench.due', { ...filters, status: tab, offset: (page - 1) * DUE_PAGE_SIZE, limit: DUE_PAGE_SIZE }, { placeholderData: keepPreviousData });
   // Unfiltered, the list's own counts are the station's; only a filtered list needs a second count.
   const filtered = hasDueFilters(filters);
-  const all = useQuery('workbench.due', filtered ? ALL_DUE_COUNTS : null);
+  const all = useLedgerQuery('workbench.due', ALL_DUE_COUNTS, { enabled: filtered });
   const counts = (filtered ? all.data : due.data)?.counts ?? null;
   const today = due.data?.today;
-
-  useEffect(() => {
-    void ensurePlaces();
-  }, [ensurePlaces]);
+  // Every figure here: the due list and rate, the report count (a children list) and the sync card.
+  const refresh = () => void invalidateFamilies(queryClient, ['workbench', 'children', 'sync']);
 
   const printButton = (
     <Button icon={<PrinterOutlined />} onClick={() => navigate('/print/batch/due-this-week')} data-testid="workbench-print-week">

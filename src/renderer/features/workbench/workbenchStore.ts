@@ -16,12 +16,9 @@ export interface DueFilters {
 export const DUE_PAGE_SIZE = 20;
 
 interface WorkbenchState {
-  /** Bumped after a write (a visit saved): every figure on the workbench is asked again. */
-  version: number;
   tab: DueTab;
   filters: DueFilters;
   page: number;
-  refresh(): void;
   setTab(tab: DueTab): void;
   setFilters(patch: Partial<DueFilters>): void;
   setPage(page: number): void;
@@ -29,11 +26,9 @@ interface WorkbenchState {
 
 /** Kept across visits to other screens: coming back from a person's page finds the same list. */
 export const useWorkbenchStore = create<WorkbenchState>((set, get) => ({
-  version: 0,
   tab: 'overdue',
   filters: {},
   page: 1,
-  refresh: () => set({ version: get().version + 1 }),
   setTab: (tab) => set({ tab, page: 1 }),
   setFilters: (patch) => {
     const merged: DueFilters = { ...get().filters, ...patch };

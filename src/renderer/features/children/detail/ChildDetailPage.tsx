@@ -2,16 +2,14 @@ import { DeleteOutlined, EditOutlined, PrinterOutlined } from '@ant-design/icons
 import { Alert, App, Button, Flex, Skeleton, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import type { ChildRecord } from '../../../../shared/contract';
-import { ledger } from '../../../api';
+import { errorMessage, useLedgerMutation, useLedgerQuery } from '../../../api';
 import { confirmDelete } from '../../../ui/confirmDelete';
 import { PageHeader } from '../../../ui/PageHeader';
 import { RecordUnavailable } from '../../../ui/RecordUnavailable';
-import { useLoaded } from '../../../ui/useLoaded';
 import { DrowningSection } from '../../drowning/DrowningSection';
 import { TransferButton } from '../../people/TransferModal';
-import { useStationStore } from '../../station/stationStore';
+import { useStation } from '../../station/station';
 import { VisitTimeline } from '../../visits/VisitTimeline';
-import { useChildListStore } from '../list/listStore';
 import { BasicDetails, CategoryDetails, FamilyDetails, GuardianshipDetails, HealthSchoolingDetails, OtherDetails, ReportDetails } from './sections';
 
 function ReportAlert({ child }: { child: ChildRecord }) {
@@ -37,20 +35,17 @@ export function ChildDetailPage() {
   const { id = '' } = useParams<{ id: string }>();
   const navigate = useNavigate();
   const app = App.useApp();
-  const invalidate = useChildListStore((s) => s.invalidate);
-  const county = useStationStore((s) => s.info?.role === 'county');
-  // Read again after a change made here (a transfer).
-  const { loaded, reload } = useLoaded(id, () => ledger().call('children.get', { id }));
-  const child = loaded.state === 'ready' ? loaded.value : null;
+  const county = useStation()?.role === 'county';
+  // Read again after a change made here (a transfer): the write invalidates it.
+  const record = useLedgerQuery('children.get', { id });
+  const child = record.isError ? null : (record.data ?? null);
+  const del = useLedgerMutation('children.delete');
 
   const remove = () =>
     confirmDelete(app, {
       title: '确定删除该儿童记录吗？删除后可由县局恢复。',
-      run: () => ledger().call('children.delete', { id }),
-      done: () => {
-        invalidate();
-        navigate('/children');
-      },
+      run: () => del.mutateAsync({ id }),
+      done: () => navigate('/children'),
     });
 
   return (
@@ -70,15 +65,7 @@ export function ChildDetailPage() {
                 打印登记表
               </Button>
               {county && (
-                <TransferButton
-                  kind="child"
-                  person={child}
-                  testId="child-transfer"
-                  onDone={() => {
-                    invalidate();
-                    reload();
-                  }}
-                />
+                <TransferButton kind="child" person={child} testId="child-transfer" />
               )}
               <Button danger icon={<DeleteOutlined />} onClick={remove} data-testid="child-delete">
                 删除
@@ -87,8 +74,8 @@ export function ChildDetailPage() {
           )
         }
       />
-      {loaded.state === 'loading' && <Skeleton active paragraph={{ rows: 12 }} />}
-      {loaded.state === 'error' && <RecordUnavailable message={loaded.message} listPath="/children" listTitle="儿童台账" />}
+      {record.isPending && <Skeleton active paragraph={{ rows: 12 }} />}
+      {record.isError && <RecordUnavailable message={errorMessage(record.error)} listPath="/children" listTitle="儿童台账" />}
       {child && (
         <Flex vertical gap={20} className="child-detail">
           <ReportAlert child={child} />

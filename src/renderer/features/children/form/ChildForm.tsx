@@ -1,7 +1,7 @@
 import { Alert, Button, Flex, Form } from 'antd';
 import { childInput } from '../../../../shared/contract';
 import { mandatoryReportReasons } from '../../../../shared/domain/children';
-import { ledger } from '../../../api';
+import { useLedgerMutation } from '../../../api';
 import { FormActions } from '../../../ui/FormActions';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useRegisterForm } from '../../people/useRegisterForm';
@@ -23,9 +23,11 @@ interface ChildFormProps {
 }
 
 export function ChildForm({ childId, initialValues, onSaved, onCancel }: ChildFormProps) {
+  const create = useLedgerMutation('children.create');
+  const update = useLedgerMutation('children.update');
   const { form, saving, problem, save, duplicateId, setDuplicateId } = useRegisterForm({
     parse: (values) => childInput.safeParse(formToInput(values)),
-    write: (child) => (childId ? ledger().call('children.update', { id: childId, child }) : ledger().call('children.create', child)),
+    write: (child) => (childId ? update.mutateAsync({ id: childId, child }) : create.mutateAsync(child)),
     // children.update names fields under `child.`; children.create names them bare.
     wrapper: 'child',
     onSaved,

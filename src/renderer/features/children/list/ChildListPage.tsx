@@ -13,6 +13,7 @@ function rowClass(r: ChildListRow): string {
 export function ChildListPage() {
   return (
     <RegisterListPage
+      operation="children.list"
       store={useChildListStore}
       columns={childColumns}
       title="儿童台账"

@@ -1,9 +1,6 @@
-import type { ChildListInput, ChildListRow } from '../../../../shared/contract';
-import { ledger } from '../../../api';
-import { createPagedListStore } from '../../../ui/pagedListStore';
+import type { ChildListInput } from '../../../../shared/contract';
+import { createListFilterStore } from '../../../ui/listFilterStore';
 
 export type ChildFilters = Omit<ChildListInput, 'offset' | 'limit'>;
 
-export const useChildListStore = createPagedListStore<ChildFilters, ChildListRow>((filters, offset, limit) =>
-  ledger().call('children.list', { ...filters, offset, limit }),
-);
+export const useChildListStore = createListFilterStore<ChildFilters>();

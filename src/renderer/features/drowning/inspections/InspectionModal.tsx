@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { waterInspectionInput, type WaterInspectionInput, type WaterInspectionRecord } from '../../../../shared/contract';
 import { todayIso } from '../../../../shared/domain/dates';
 import { INSPECTED_LABEL } from '../../../../shared/domain/drowning';
-import { ledger } from '../../../api';
+import { useLedgerMutation } from '../../../api';
 import { DateField } from '../../../ui/DateField';
 import { namePathOf } from '../../../ui/formErrors';
 import { GUTTER, HALF_COL, YES_NO } from '../../../ui/formLayout';
@@ -19,7 +19,7 @@ interface InspectionModalProps {
   inspection: WaterInspectionRecord | null;
   open: boolean;
   onClose: () => void;
-  onSaved: () => void;
+  onSaved?: () => void;
 }
 
 function valuesOf(r: WaterInspectionRecord | null): InspectionValues {
@@ -39,9 +39,10 @@ function toPath(key: string): (string | number)[] {
 
 /** 水域督查: where, when, who, what was found and, for a hazard, what was done. */
 export function InspectionModal({ inspection, open, onClose, onSaved }: InspectionModalProps) {
+  const saveInspection = useLedgerMutation('drowning.inspections.save');
   const { form, problem, save, reset, modalProps } = useModalForm<InspectionValues, WaterInspectionInput>({
     parse: (values) => waterInspectionInput.safeParse(withoutNulls(values)),
-    write: (data) => ledger().call('drowning.inspections.save', { id: inspection?.id, inspection: data }),
+    write: (data) => saveInspection.mutateAsync({ id: inspection?.id, inspection: data }),
     toPath,
     saved: () => (inspection ? '已保存督查记录' : '已添加督查记录'),
     onSaved,

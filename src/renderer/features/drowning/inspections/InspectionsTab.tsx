@@ -1,16 +1,15 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Flex, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { WaterInspectionRecord } from '../../../../shared/contract';
 import { INSPECTED_LABEL } from '../../../../shared/domain/drowning';
-import { ledger } from '../../../api';
+import { errorMessage, useLedgerMutation, useLedgerQuery } from '../../../api';
 import { confirmDelete } from '../../../ui/confirmDelete';
 import { EMPTY } from '../../../ui/personLabels';
 import { PlaceFilter } from '../../places/PlaceFilter';
-import { usePlacesStore } from '../../places/placesStore';
-import { useStationStore } from '../../station/stationStore';
-import { useFetched } from '../useFetched';
+import { useStation } from '../../station/station';
 import { InspectionModal } from './InspectionModal';
 
 const PAGE_SIZE = 50;
@@ -24,16 +23,12 @@ interface Filters {
 /** 水域督查: the year's inspections of ponds, rivers and reservoirs, newest first. */
 export function InspectionsTab({ year }: { year: number }) {
   const app = App.useApp();
-  const station = useStationStore((s) => s.info);
+  const station = useStation();
   const county = station?.role === 'county';
-  const ensurePlaces = usePlacesStore((s) => s.ensure);
   const [filters, setFilters] = useState<Filters>({ hazardOnly: false });
   // undefined: closed; null: adding; a record: editing it.
   const [editing, setEditing] = useState<WaterInspectionRecord | null | undefined>(undefined);
-
-  useEffect(() => {
-    void ensurePlaces();
-  }, [ensurePlaces]);
+  const del = useLedgerMutation('drowning.inspections.delete');
 
   const townshipCode = county ? filters.townshipCode : station?.code;
   const query = useMemo(
@@ -43,15 +38,19 @@ export function InspectionsTab({ year }: { year: number }) {
   const [paging, setPaging] = useState({ key: query, page: 1 });
   const page = paging.key === query ? paging.page : 1;
 
-  const { result, loading, error, reload } = useFetched(JSON.stringify([query, page]), () =>
-    ledger().call('drowning.inspections.list', { ...query, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+  // Asked once the station is known: a station's list is its own township's. The last page stays while the next loads.
+  const list = useLedgerQuery(
+    'drowning.inspections.list',
+    { ...query, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+    { enabled: station !== undefined, placeholderData: keepPreviousData },
   );
+  const result = list.data;
+  const reload = () => void list.refetch();
 
   const remove = (r: WaterInspectionRecord) =>
     confirmDelete(app, {
       title: `确定删除${r.inspectedOn}在“${r.place}”的督查记录吗？`,
-      run: () => ledger().call('drowning.inspections.delete', { id: r.id }),
-      done: reload,
+      run: () => del.mutateAsync({ id: r.id }),
     });
 
   const columns: ColumnsType<WaterInspectionRecord> = [
@@ -113,19 +112,19 @@ export function InspectionsTab({ year }: { year: number }) {
           {year}年督查 {result.total} 次
         </Typography.Text>
       )}
-      {error && <Alert type="error" showIcon title={error} />}
+      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} />}
       <Table<WaterInspectionRecord>
         data-testid="drowning-inspections-table"
         size="middle"
         rowKey="id"
         columns={columns}
         dataSource={result?.rows ?? []}
-        loading={loading}
+        loading={list.isFetching}
         scroll={{ x: 1200 }}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: result?.total ?? 0, showSizeChanger: false, onChange: (p) => setPaging({ key: query, page: p }) }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`${year}年尚无督查记录，点击右上角“新增督查”登记`} /> }}
       />
-      <InspectionModal inspection={editing ?? null} open={editing !== undefined} onClose={() => setEditing(undefined)} onSaved={reload} />
+      <InspectionModal inspection={editing ?? null} open={editing !== undefined} onClose={() => setEditing(undefined)} />
     </Flex>
   );
 }

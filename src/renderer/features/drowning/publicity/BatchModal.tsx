@@ -8,13 +8,14 @@ import {
   type PublicityBatchResult,
 } from '../../../../shared/contract';
 import { LETTER_LABEL, PLEDGE_LABEL } from '../../../../shared/domain/drowning';
-import { errorData, ledger } from '../../../api';
+import { errorData, useLedgerMutation } from '../../../api';
 import { DateField } from '../../../ui/DateField';
 import { clearFieldErrors, placeFieldErrors, type FormProblem } from '../../../ui/formErrors';
 import { GUTTER, HALF_COL } from '../../../ui/formLayout';
 import { withoutNulls } from '../../../ui/formValues';
 import { ModalProblem, unplacedOnly } from '../../../ui/ProblemAlert';
 import { ProgressLine } from '../../../ui/ProgressLine';
+import { useOnOpen } from '../../../ui/useOnOpen';
 
 type BatchValues = Pick<PublicityBatchInput, 'letterOn' | 'pledgeOn' | 'handedBy' | 'overwrite'>;
 
@@ -47,27 +48,26 @@ export function BatchModal({ open, scope, count, scopeLabel, onClose, onDone }: 
   const { modal } = App.useApp();
   const [form] = Form.useForm<BatchValues>();
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [running, setRunning] = useState(false);
+  const batch = useLedgerMutation('drowning.publicity.batch', { onProgress: setProgress });
+  const running = batch.isPending;
   const [problem, setProblem] = useState<FormProblem | null>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
+  useOnOpen(open || null, () => {
     setProblem(null);
     setProgress(null);
+  });
+  useEffect(() => {
+    if (open) form.resetFields();
   }, [open, form]);
 
   const run = async (input: PublicityBatchInput) => {
-    setRunning(true);
     try {
-      const result = await ledger().call('drowning.publicity.batch', input, setProgress);
-      onDone(result);
+      onDone(await batch.mutateAsync(input));
       onClose();
     } catch (e) {
       const err = errorData(e);
       setProblem({ title: err.message, details: Object.values(err.fieldErrors ?? {}) });
     } finally {
-      setRunning(false);
       setProgress(null);
     }
   };

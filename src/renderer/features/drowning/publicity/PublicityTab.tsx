@@ -1,20 +1,20 @@
 import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, Button, Empty, Flex, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { PublicityBatchResult, PublicityListRow } from '../../../../shared/contract';
 import { LETTER_LABEL, PLEDGE_LABEL, percentOf, PUBLICITY_STATUSES, type PublicityStatus } from '../../../../shared/domain/drowning';
-import { ledger } from '../../../api';
+import { errorMessage, useLedgerQuery } from '../../../api';
 import { SearchBox } from '../../../ui/filterBar';
 import { optionsOf } from '../../../ui/options';
 import { EMPTY, SEX_LABELS } from '../../../ui/personLabels';
 import { useDebounced } from '../../../ui/useDebounced';
 import { PlaceFilter } from '../../places/PlaceFilter';
-import { usePlacesStore, useTownships } from '../../places/placesStore';
-import { useStationStore } from '../../station/stationStore';
+import { useTownships } from '../../places/places';
+import { useStation } from '../../station/station';
 import { dateOr } from '../cells';
-import { useFetched } from '../useFetched';
 import { BatchModal, type BatchScope } from './BatchModal';
 
 const PAGE_SIZE = 100;
@@ -55,19 +55,14 @@ export function batchSummary(r: PublicityBatchResult): string {
 
 /** 宣传告知: the year's children in scope with their letter and pledge, and dates set in batches. */
 export function PublicityTab({ year }: { year: number }) {
-  const station = useStationStore((s) => s.info);
+  const station = useStation();
   const county = station?.role === 'county';
   const townships = useTownships();
-  const ensurePlaces = usePlacesStore((s) => s.ensure);
   const [filters, setFilters] = useState<Filters>({ status: 'all' });
   const [text, setText] = useState('');
   const search = useDebounced(text.trim(), SEARCH_DEBOUNCE_MS);
   const [batchOpen, setBatchOpen] = useState(false);
   const [outcome, setOutcome] = useState<PublicityBatchResult | null>(null);
-
-  useEffect(() => {
-    void ensurePlaces();
-  }, [ensurePlaces]);
 
   // A station's children all lie in its own township; the county picks one.
   const townshipCode = county ? filters.townshipCode : station?.code;
@@ -82,9 +77,14 @@ export function PublicityTab({ year }: { year: number }) {
   const [picked, setPicked] = useState<{ key: typeof query; ids: string[] }>({ key: query, ids: [] });
   const selected = picked.key === query ? picked.ids : NONE;
 
-  const { result, loading, error, reload } = useFetched(JSON.stringify([query, page]), () =>
-    ledger().call('drowning.publicity.list', { ...query, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+  // Asked once the station is known: a station's list is its own township's. The last page stays while the next loads.
+  const list = useLedgerQuery(
+    'drowning.publicity.list',
+    { ...query, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+    { enabled: station !== undefined, placeholderData: keepPreviousData },
   );
+  const result = list.data;
+  const loading = list.isFetching;
 
   const cols = useMemo(() => columns(county), [county]);
   const total = result?.total ?? 0;
@@ -116,7 +116,7 @@ export function PublicityTab({ year }: { year: number }) {
           options={optionsOf(PUBLICITY_STATUSES)}
           onChange={(status: PublicityStatus) => setFilters((f) => ({ ...f, status }))}
         />
-        <Button icon={<ReloadOutlined />} onClick={reload}>
+        <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()}>
           刷新
         </Button>
         <Button
@@ -137,7 +137,7 @@ export function PublicityTab({ year }: { year: number }) {
         </Typography.Text>
       )}
       {outcome && <Alert type="success" showIcon closable onClose={() => setOutcome(null)} title={batchSummary(outcome)} data-testid="drowning-batch-result" />}
-      {error && <Alert type="error" showIcon title={error} />}
+      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} />}
       <Table<PublicityListRow>
         data-testid="drowning-publicity-table"
         size="middle"
@@ -177,7 +177,6 @@ export function PublicityTab({ year }: { year: number }) {
         onDone={(r) => {
           setOutcome(r);
           setPicked({ key: query, ids: [] });
-          reload();
         }}
       />
     </Flex>

@@ -1,11 +1,11 @@
 import { ReloadOutlined } from '@ant-design/icons';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, Button, Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { DrowningSummaryRow } from '../../../../shared/contract';
 import { percentOf } from '../../../../shared/domain/drowning';
-import { ledger } from '../../../api';
-import { useStationStore } from '../../station/stationStore';
-import { useFetched } from '../useFetched';
+import { errorMessage, useLedgerQuery } from '../../../api';
+import { useStation } from '../../station/station';
 
 const FIGURES: { key: keyof Omit<DrowningSummaryRow, 'code' | 'name'>; title: string }[] = [
   { key: 'childrenInScope', title: '关爱儿童数' },
@@ -25,8 +25,9 @@ const COLUMNS: ColumnsType<DrowningSummaryRow> = [
 
 /** 年度统计: the year's drowning-prevention figures by township, with the county's total. */
 export function SummaryTab({ year }: { year: number }) {
-  const county = useStationStore((s) => s.info?.role === 'county');
-  const { result: summary, loading, error, reload } = useFetched(year, () => ledger().call('drowning.summary', { year }));
+  const county = useStation()?.role === 'county';
+  // The last year's figures stay while the next year's load; they are never shown as this year's.
+  const { data: summary, isFetching, error, refetch } = useLedgerQuery('drowning.summary', { year }, { placeholderData: keepPreviousData });
 
   const total = summary?.year === year ? summary.county : null;
 
@@ -36,11 +37,11 @@ export function SummaryTab({ year }: { year: number }) {
         <Typography.Text type="secondary">
           关爱儿童数为{year}年内任一天属于留守、孤儿、事实无人抚养或困境儿童的人数；督查次数按督查日期计入当年（1月1日至12月31日）。
         </Typography.Text>
-        <Button icon={<ReloadOutlined />} onClick={reload}>
+        <Button icon={<ReloadOutlined />} onClick={() => void refetch()}>
           刷新
         </Button>
       </Flex>
-      {error && <Alert type="error" showIcon title={error} />}
+      {error && <Alert type="error" showIcon title={errorMessage(error)} />}
       <Table<DrowningSummaryRow>
         data-testid="drowning-summary-table"
         size="middle"
@@ -48,7 +49,7 @@ export function SummaryTab({ year }: { year: number }) {
         rowKey="code"
         columns={COLUMNS}
         dataSource={summary?.year === year ? summary.townships : []}
-        loading={loading}
+        loading={isFetching}
         pagination={false}
         scroll={{ x: 900 }}
         summary={() =>

@@ -3,7 +3,7 @@ import { Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Modal, Row
 import { useEffect } from 'react';
 import { supportAgreementInput, type SupportAgreementInput, type SupportAgreementRecord } from '../../../../shared/contract';
 import { ELDER_RELATIONSHIPS, SUPPORT_KINDS } from '../../../../shared/domain/elders';
-import { ledger } from '../../../api';
+import { useLedgerMutation } from '../../../api';
 import { DateField } from '../../../ui/DateField';
 import { clearChangedErrors, namePathOf } from '../../../ui/formErrors';
 import { COL, GUTTER } from '../../../ui/formLayout';
@@ -20,7 +20,7 @@ interface AgreementModalProps {
   agreement: SupportAgreementRecord | null;
   open: boolean;
   onClose: () => void;
-  onSaved: () => void;
+  onSaved?: () => void;
 }
 
 const toPath = (key: string) => namePathOf(agreementErrorKey(key));
@@ -74,9 +74,10 @@ function SupporterItem({ index, position, onRemove, removable }: { index: number
 
 /** 赡养协议: who supports the elder and with what, signed before the village committee. */
 export function AgreementModal({ elderId, agreement, open, onClose, onSaved }: AgreementModalProps) {
+  const saveAgreement = useLedgerMutation('elders.saveAgreement');
   const { form, problem, save, reset, modalProps } = useModalForm<AgreementValues, SupportAgreementInput>({
     parse: (values) => supportAgreementInput.safeParse(valuesToAgreement(values)),
-    write: (data) => ledger().call('elders.saveAgreement', { elderId, id: agreement?.id, agreement: data }),
+    write: (data) => saveAgreement.mutateAsync({ elderId, id: agreement?.id, agreement: data }),
     toPath,
     saved: () => (agreement ? '已保存赡养协议' : '已添加赡养协议'),
     onSaved,

@@ -5,7 +5,7 @@ import type { ElderRecord, SupportAgreementRecord } from '../../../../shared/con
 import { todayIso } from '../../../../shared/domain/dates';
 import { ELDER_RELATIONSHIPS, SUPPORT_KINDS } from '../../../../shared/domain/elders';
 import { labelOf } from '../../../../shared/domain/labels';
-import { ledger } from '../../../api';
+import { useLedgerMutation } from '../../../api';
 import { EMPTY } from '../../../ui/personLabels';
 import { AgreementModal } from './AgreementModal';
 import { formatYuan } from './agreementValues';
@@ -74,16 +74,16 @@ function AgreementCard({ agreement, onEdit, onDelete }: { agreement: SupportAgre
 }
 
 /** 赡养协议: each agreement with its supporters and what each undertakes, newest first. */
-export function AgreementsSection({ elder, onChanged }: { elder: ElderRecord; onChanged: () => void }) {
+export function AgreementsSection({ elder }: { elder: ElderRecord }) {
   const app = App.useApp();
+  const del = useLedgerMutation('elders.deleteAgreement');
   // undefined: closed; null: adding; a record: editing it.
   const [editing, setEditing] = useState<SupportAgreementRecord | null | undefined>(undefined);
 
   const remove = (a: SupportAgreementRecord) =>
     confirmDelete(app, {
       title: `确定删除${a.signedOn}签订的赡养协议吗？`,
-      run: () => ledger().call('elders.deleteAgreement', { id: a.id }),
-      done: onChanged,
+      run: () => del.mutateAsync({ id: a.id }),
     });
 
   return (
@@ -105,7 +105,7 @@ export function AgreementsSection({ elder, onChanged }: { elder: ElderRecord; on
           ))}
         </Flex>
       )}
-      <AgreementModal elderId={elder.id} agreement={editing ?? null} open={editing !== undefined} onClose={() => setEditing(undefined)} onSaved={onChanged} />
+      <AgreementModal elderId={elder.id} agreement={editing ?? null} open={editing !== undefined} onClose={() => setEditing(undefined)} />
     </div>
   );
 }

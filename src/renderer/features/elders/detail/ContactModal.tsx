@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { elderContactInput, type ElderContactInput, type ElderContactRecord } from '../../../../shared/contract';
 import { todayIso } from '../../../../shared/domain/dates';
 import { ELDER_RELATIONSHIPS } from '../../../../shared/domain/elders';
-import { ledger } from '../../../api';
+import { useLedgerMutation } from '../../../api';
 import { DateField } from '../../../ui/DateField';
 import { clearChangedErrors, namePathOf } from '../../../ui/formErrors';
 import { HALF_COL, GUTTER } from '../../../ui/formLayout';
@@ -20,7 +20,7 @@ interface ContactModalProps {
   contact: ElderContactRecord | null;
   open: boolean;
   onClose: () => void;
-  onSaved: () => void;
+  onSaved?: () => void;
 }
 
 function valuesOf(contact: ElderContactRecord | null): ContactValues {
@@ -34,9 +34,10 @@ const toPath = (key: string) => namePathOf(key, 'contact');
 
 /** 联系人: someone to call about the elder — added or edited on its own, often after a visit. */
 export function ContactModal({ elderId, contact, open, onClose, onSaved }: ContactModalProps) {
+  const saveContact = useLedgerMutation('elders.saveContact');
   const { form, problem, save, reset, modalProps } = useModalForm<ContactValues, ElderContactInput>({
     parse: (values) => elderContactInput.safeParse(withoutNulls(values)),
-    write: (data) => ledger().call('elders.saveContact', { elderId, id: contact?.id, contact: data }),
+    write: (data) => saveContact.mutateAsync({ elderId, id: contact?.id, contact: data }),
     toPath,
     saved: () => (contact ? '已保存联系人' : '已添加联系人'),
     onSaved,

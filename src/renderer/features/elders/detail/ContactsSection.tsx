@@ -4,22 +4,22 @@ import { useState } from 'react';
 import type { ElderContactRecord, ElderRecord } from '../../../../shared/contract';
 import { ELDER_RELATIONSHIPS } from '../../../../shared/domain/elders';
 import { labelOf } from '../../../../shared/domain/labels';
-import { ledger } from '../../../api';
+import { useLedgerMutation } from '../../../api';
 import { EMPTY } from '../../../ui/personLabels';
 import { confirmDelete } from '../../../ui/confirmDelete';
 import { ContactModal } from './ContactModal';
 
 /** 联系人登记: the people to call about the elder, newest first. */
-export function ContactsSection({ elder, onChanged }: { elder: ElderRecord; onChanged: () => void }) {
+export function ContactsSection({ elder }: { elder: ElderRecord }) {
   const app = App.useApp();
+  const del = useLedgerMutation('elders.deleteContact');
   // undefined: closed; null: adding; a record: editing it.
   const [editing, setEditing] = useState<ElderContactRecord | null | undefined>(undefined);
 
   const remove = (c: ElderContactRecord) =>
     confirmDelete(app, {
       title: `确定删除联系人“${c.name}”吗？`,
-      run: () => ledger().call('elders.deleteContact', { id: c.id }),
-      done: onChanged,
+      run: () => del.mutateAsync({ id: c.id }),
     });
 
   return (
@@ -62,7 +62,7 @@ export function ContactsSection({ elder, onChanged }: { elder: ElderRecord; onCh
           },
         ]}
       />
-      <ContactModal elderId={elder.id} contact={editing ?? null} open={editing !== undefined} onClose={() => setEditing(undefined)} onSaved={onChanged} />
+      <ContactModal elderId={elder.id} contact={editing ?? null} open={editing !== undefined} onClose={() => setEditing(undefined)} />
     </div>
   );
 }

@@ -2,16 +2,14 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Skeleton, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import type { ElderRecord } from '../../../../shared/contract';
-import { ledger } from '../../../api';
+import { errorMessage, useLedgerMutation, useLedgerQuery } from '../../../api';
 import { confirmDelete } from '../../../ui/confirmDelete';
 import { PageHeader } from '../../../ui/PageHeader';
 import { RecordUnavailable } from '../../../ui/RecordUnavailable';
-import { useLoaded } from '../../../ui/useLoaded';
 import { TransferButton } from '../../people/TransferModal';
-import { useStationStore } from '../../station/stationStore';
+import { useStation } from '../../station/station';
 import { VisitTimeline } from '../../visits/VisitTimeline';
 import '../elders.css';
-import { useElderListStore } from '../list/listStore';
 import { highAgeLabel, useHighAgeBands } from '../../rules/highAgeBands';
 import { RiskTag } from '../tags';
 import { AgreementsSection } from './AgreementsSection';
@@ -22,11 +20,11 @@ export function ElderDetailPage() {
   const { id = '' } = useParams<{ id: string }>();
   const navigate = useNavigate();
   const app = App.useApp();
-  const invalidate = useElderListStore((s) => s.invalidate);
-  const county = useStationStore((s) => s.info?.role === 'county');
-  // Read again after a change made here (a contact, an agreement, a transfer).
-  const { loaded, reload } = useLoaded(id, () => ledger().call('elders.get', { id }));
-  const elder = loaded.state === 'ready' ? loaded.value : null;
+  const county = useStation()?.role === 'county';
+  // Read again after a change made here (a contact, an agreement, a transfer): each write invalidates it.
+  const record = useLedgerQuery('elders.get', { id });
+  const elder = record.isError ? null : (record.data ?? null);
+  const del = useLedgerMutation('elders.delete');
   const bands = useHighAgeBands();
   const highAge = elder ? highAgeLabel(bands, elder.highAgeClass) : null;
 
@@ -34,11 +32,8 @@ export function ElderDetailPage() {
     confirmDelete(app, {
       title: `确定删除老人“${e.name}”的记录吗？`,
       content: '删除后该老人及其联系人、赡养协议不再显示在老人台账中。',
-      run: () => ledger().call('elders.delete', { id }),
-      done: () => {
-        invalidate();
-        navigate('/elders');
-      },
+      run: () => del.mutateAsync({ id }),
+      done: () => navigate('/elders'),
     });
 
   return (
@@ -60,15 +55,7 @@ export function ElderDetailPage() {
                 编辑
               </Button>
               {county && (
-                <TransferButton
-                  kind="elder"
-                  person={elder}
-                  testId="elder-transfer"
-                  onDone={() => {
-                    invalidate();
-                    reload();
-                  }}
-                />
+                <TransferButton kind="elder" person={elder} testId="elder-transfer" />
               )}
               <Button danger icon={<DeleteOutlined />} onClick={() => remove(elder)} data-testid="elder-delete">
                 删除
@@ -77,8 +64,8 @@ export function ElderDetailPage() {
           )
         }
       />
-      {loaded.state === 'loading' && <Skeleton active paragraph={{ rows: 12 }} />}
-      {loaded.state === 'error' && <RecordUnavailable message={loaded.message} listPath="/elders" listTitle="老人台账" />}
+      {record.isPending && <Skeleton active paragraph={{ rows: 12 }} />}
+      {record.isError && <RecordUnavailable message={errorMessage(record.error)} listPath="/elders" listTitle="老人台账" />}
       {elder && (
         <Flex vertical gap={20} className="elder-detail">
           <BasicDetails elder={elder} />
@@ -87,8 +74,8 @@ export function ElderDetailPage() {
           <EconomicsDetails elder={elder} />
           <VisitDetails elder={elder} />
           <VisitTimeline kind="elder" id={elder.id} name={elder.name} />
-          <ContactsSection elder={elder} onChanged={reload} />
-          <AgreementsSection elder={elder} onChanged={reload} />
+          <ContactsSection elder={elder} />
+          <AgreementsSection elder={elder} />
           <OtherDetails elder={elder} />
         </Flex>
       )}

@@ -1,6 +1,6 @@
 import { Flex, Form } from 'antd';
 import { elderInput } from '../../../../shared/contract';
-import { ledger } from '../../../api';
+import { useLedgerMutation } from '../../../api';
 import { clearChangedErrors } from '../../../ui/formErrors';
 import { FormActions } from '../../../ui/FormActions';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
@@ -23,9 +23,11 @@ interface ElderFormProps {
 }
 
 export function ElderForm({ elderId, initialValues, onSaved, onCancel }: ElderFormProps) {
+  const create = useLedgerMutation('elders.create');
+  const update = useLedgerMutation('elders.update');
   const { form, saving, problem, save, duplicateId, setDuplicateId } = useRegisterForm({
     parse: (values) => elderInput.safeParse(formToInput(values)),
-    write: (elder) => (elderId ? ledger().call('elders.update', { id: elderId, elder }) : ledger().call('elders.create', elder)),
+    write: (elder) => (elderId ? update.mutateAsync({ id: elderId, elder }) : create.mutateAsync(elder)),
     wrapper: 'elder',
     onSaved,
   });

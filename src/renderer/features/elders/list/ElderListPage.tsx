@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import type { ElderListRow } from '../../../../shared/contract';
 import { RegisterListPage } from '../../people/RegisterListPage';
+import { useHighAgeBands } from '../../rules/highAgeBands';
 import '../elders.css';
 import { elderColumns } from './columns';
 import { ElderFilters } from './ElderFilters';
@@ -8,10 +10,13 @@ import { useElderListStore } from './listStore';
 const rowClass = (r: ElderListRow) => (r.riskTier === 'high' ? 'row-high-risk' : '');
 
 export function ElderListPage() {
+  const bands = useHighAgeBands();
+  const columns = useMemo(() => elderColumns(bands), [bands]);
   return (
     <RegisterListPage
+      operation="elders.list"
       store={useElderListStore}
-      columns={elderColumns}
+      columns={columns}
       title="老人台账"
       testId="elders"
       unit="人"

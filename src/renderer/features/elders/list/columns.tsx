@@ -1,15 +1,16 @@
 import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ElderListRow } from '../../../../shared/contract';
-import { CAPABILITY_LEVELS, ECONOMIC_STATUSES, LIVING_SITUATIONS } from '../../../../shared/domain/elders';
+import { CAPABILITY_LEVELS, ECONOMIC_STATUSES, LIVING_SITUATIONS, type HighAgeBand } from '../../../../shared/domain/elders';
 import { labelOf } from '../../../../shared/domain/labels';
 import { EMPTY, SEX_LABELS } from '../../../ui/personLabels';
-import { highAgeLabel, useBandsStore } from '../../rules/highAgeBands';
+import { highAgeLabel } from '../../rules/highAgeBands';
 import { GroupTag, RiskTag } from '../tags';
 
 // Virtual rows have one fixed height: every cell stays on one line. The station's columns fit a
-// 1366-pixel screen without sideways scrolling; the phone is on the detail page.
-export const elderColumns: ColumnsType<ElderListRow> = [
+// 1366-pixel screen without sideways scrolling; the phone is on the detail page. The age's tooltip
+// names the high-age class by the bands in force.
+export const elderColumns = (bands: readonly HighAgeBand[]): ColumnsType<ElderListRow> => [
   {
     title: '姓名',
     dataIndex: 'name',
@@ -22,7 +23,7 @@ export const elderColumns: ColumnsType<ElderListRow> = [
     title: '年龄',
     dataIndex: 'age',
     width: 60,
-    render: (age: number, r: ElderListRow) => <span title={highAgeLabel(useBandsStore.getState().bands, r.highAgeClass) ?? undefined}>{age}岁</span>,
+    render: (age: number, r: ElderListRow) => <span title={highAgeLabel(bands, r.highAgeClass) ?? undefined}>{age}岁</span>,
   },
   {
     title: '身份证号码',

@@ -1,9 +1,6 @@
-import type { ElderListInput, ElderListRow } from '../../../../shared/contract';
-import { ledger } from '../../../api';
-import { createPagedListStore } from '../../../ui/pagedListStore';
+import type { ElderListInput } from '../../../../shared/contract';
+import { createListFilterStore } from '../../../ui/listFilterStore';
 
 export type ElderFilters = Omit<ElderListInput, 'offset' | 'limit'>;
 
-export const useElderListStore = createPagedListStore<ElderFilters, ElderListRow>((filters, offset, limit) =>
-  ledger().call('elders.list', { ...filters, offset, limit }),
-);
+export const useElderListStore = createListFilterStore<ElderFilters>();

@@ -1,17 +1,18 @@
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Flex, Popconfirm, Result, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ConflictRow } from '../../../../shared/contract';
-import { errorMessage, ledger } from '../../../api';
-import { usePlacesStore } from '../../places/placesStore';
-import { useStationStore } from '../../station/stationStore';
+import { errorMessage, useLedgerMutation, useLedgerQuery } from '../../../api';
+import { usePlaceTree } from '../../places/places';
+import { useStation } from '../../station/station';
 import { formatDateTime, tableLabel } from '../format';
-import { useSyncStore } from '../syncStore';
+import { useSyncStations } from '../syncStatus';
 import { displayValue, fieldLabel } from './fieldLabels';
 
-type Loaded = { state: 'ready'; rows: ConflictRow[] } | { state: 'error'; message: string };
+const NO_ROWS: ConflictRow[] = [];
 
 function ValueCell({ text, testId }: { text: string; testId: string }) {
   return (
@@ -23,7 +24,7 @@ function ValueCell({ text, testId }: { text: string; testId: string }) {
 
 /** County: where a station and the county changed the same field, a person chooses which stays. */
 export function ConflictsPage() {
-  const isStation = useStationStore((s) => s.info?.role === 'station');
+  const isStation = useStation()?.role === 'station';
   const navigate = useNavigate();
   if (isStation) {
     return (
@@ -46,40 +47,16 @@ function CountyConflicts() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [includeResolved, setIncludeResolved] = useState(false);
-  const [version, setVersion] = useState(0);
-  // Kept per query: the previous rows stay on screen (dimmed) while the next answer is on its way.
-  const [fetched, setFetched] = useState<{ key: string; loaded: Loaded } | null>(null);
-  const key = `${includeResolved}:${version}`;
-  const loading = fetched?.key !== key;
-  const loaded = fetched?.loaded;
+  // The previous rows stay on screen (dimmed) while the next answer is on its way.
+  const conflicts = useLedgerQuery('sync.conflicts', { open: !includeResolved }, { placeholderData: keepPreviousData });
+  const refresh = () => void conflicts.refetch();
+  const resolveConflict = useLedgerMutation('sync.resolveConflict');
   const [resolving, setResolving] = useState<number | null>(null);
-  const places = usePlacesStore((s) => s.tree);
-  const ensurePlaces = usePlacesStore((s) => s.ensure);
-  const stations = useSyncStore((s) => s.status?.county?.stations);
-  const ensureSync = useSyncStore((s) => s.ensure);
-  const loadSync = useSyncStore((s) => s.load);
-
-  useEffect(() => {
-    void ensurePlaces();
-    void ensureSync();
-  }, [ensurePlaces, ensureSync]);
-
-  useEffect(() => {
-    let live = true;
-    const queryKey = `${includeResolved}:${version}`;
-    ledger()
-      .call('sync.conflicts', { open: !includeResolved })
-      .then((rows) => live && setFetched({ key: queryKey, loaded: { state: 'ready', rows } }))
-      .catch((e: unknown) => live && setFetched({ key: queryKey, loaded: { state: 'error', message: errorMessage(e) } }));
-    return () => {
-      live = false;
-    };
-  }, [includeResolved, version]);
-
-  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const places = usePlaceTree();
+  const stations = useSyncStations();
 
   const stationName = (code: string) => {
-    const s = stations?.find((x) => x.code === code);
+    const s = stations.find((x) => x.code === code);
     if (s) return s.name;
     return places?.townships.find((t) => t.code === code)?.name ?? code;
   };
@@ -88,14 +65,12 @@ function CountyConflicts() {
   const resolve = async (row: ConflictRow, keep: 'county' | 'station') => {
     setResolving(row.id);
     try {
-      await ledger().call('sync.resolveConflict', { id: row.id, keep });
+      await resolveConflict.mutateAsync({ id: row.id, keep });
       message.success(keep === 'county' ? '已保留县局的值' : '已采用站点的值，将在下次发给站点的数据包中送达');
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
       setResolving(null);
-      refresh();
-      void loadSync();
     }
   };
 
@@ -190,7 +165,8 @@ function CountyConflicts() {
     },
   ];
 
-  const rows = loaded?.state === 'ready' ? loaded.rows : [];
+  // An error replaces the rows: a list that could not be read again is not shown as current.
+  const rows = conflicts.isError ? NO_ROWS : (conflicts.data ?? NO_ROWS);
   const open = rows.filter((r) => !r.resolution).length;
   return (
     <Flex vertical gap={12} className="page">
@@ -200,7 +176,7 @@ function CountyConflicts() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             同步冲突
           </Typography.Title>
-          {loaded?.state === 'ready' && !includeResolved && (
+          {conflicts.isSuccess && !includeResolved && (
             <Typography.Text type="secondary" data-testid="conflicts-count">
               {open.toLocaleString('zh-CN')} 条待处理
             </Typography.Text>
@@ -219,11 +195,11 @@ function CountyConflicts() {
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         站点修改某一项时，县局已先改过同一项。系统暂时保留县局的值，请核实后选择保留哪一方；采用站点的值后，会在下次同步时发给站点。
       </Typography.Paragraph>
-      {loaded?.state === 'error' && (
+      {conflicts.isError && (
         <Alert
           type="error"
           showIcon
-          title={loaded.message}
+          title={errorMessage(conflicts.error)}
           action={
             <Button size="small" onClick={refresh}>
               重试
@@ -237,7 +213,7 @@ function CountyConflicts() {
         size="middle"
         columns={columns}
         dataSource={rows}
-        loading={loading}
+        loading={conflicts.isFetching}
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         scroll={{ x: 1090 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={includeResolved ? '没有冲突记录' : '没有待处理的冲突'} /> }}

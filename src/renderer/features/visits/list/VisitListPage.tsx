@@ -12,6 +12,7 @@ const rowClass = (r: VisitListRow) => (r.flagged ? 'row-visit-flagged' : '');
 export function VisitListPage() {
   return (
     <RegisterListPage
+      operation="visits.list"
       store={useVisitListStore}
       columns={visitColumns}
       title="走访记录"

@@ -1,9 +1,6 @@
-import type { VisitListInput, VisitListRow } from '../../../../shared/contract';
-import { ledger } from '../../../api';
-import { createPagedListStore } from '../../../ui/pagedListStore';
+import type { VisitListInput } from '../../../../shared/contract';
+import { createListFilterStore } from '../../../ui/listFilterStore';
 
 export type VisitFilters = Omit<VisitListInput, 'offset' | 'limit'>;
 
-export const useVisitListStore = createPagedListStore<VisitFilters, VisitListRow>((filters, offset, limit) =>
-  ledger().call('visits.list', { ...filters, offset, limit }),
-);
+export const useVisitListStore = createListFilterStore<VisitFilters>();

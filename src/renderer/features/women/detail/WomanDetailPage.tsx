@@ -2,13 +2,11 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Skeleton } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import type { WomanRecord } from '../../../../shared/contract';
-import { ledger } from '../../../api';
+import { errorMessage, useLedgerMutation, useLedgerQuery } from '../../../api';
 import { confirmDelete } from '../../../ui/confirmDelete';
 import { PageHeader } from '../../../ui/PageHeader';
 import { RecordUnavailable } from '../../../ui/RecordUnavailable';
-import { useLoaded } from '../../../ui/useLoaded';
 import { VisitTimeline } from '../../visits/VisitTimeline';
-import { useWomanListStore } from '../list/listStore';
 import { StatusTag } from '../StatusTag';
 import '../women.css';
 import { BasicDetails, FamilyDetails, HusbandDetails, RegisterDetails } from './sections';
@@ -17,19 +15,16 @@ export function WomanDetailPage() {
   const { id = '' } = useParams<{ id: string }>();
   const navigate = useNavigate();
   const app = App.useApp();
-  const invalidate = useWomanListStore((s) => s.invalidate);
-  const { loaded } = useLoaded(id, () => ledger().call('women.get', { id }));
-  const woman = loaded.state === 'ready' ? loaded.value : null;
+  const record = useLedgerQuery('women.get', { id });
+  const woman = record.isError ? null : (record.data ?? null);
+  const del = useLedgerMutation('women.delete');
 
   const remove = (w: WomanRecord) =>
     confirmDelete(app, {
       title: `确定删除“${w.name}”的留守妇女记录吗？`,
       content: '删除后不再计入台账和统计，可由县局恢复。',
-      run: () => ledger().call('women.delete', { id }),
-      done: () => {
-        invalidate();
-        navigate('/women');
-      },
+      run: () => del.mutateAsync({ id }),
+      done: () => navigate('/women'),
     });
 
   return (
@@ -52,8 +47,8 @@ export function WomanDetailPage() {
           )
         }
       />
-      {loaded.state === 'loading' && <Skeleton active paragraph={{ rows: 10 }} />}
-      {loaded.state === 'error' && <RecordUnavailable message={loaded.message} listPath="/women" listTitle="留守妇女台账" />}
+      {record.isPending && <Skeleton active paragraph={{ rows: 10 }} />}
+      {record.isError && <RecordUnavailable message={errorMessage(record.error)} listPath="/women" listTitle="留守妇女台账" />}
       {woman && (
         <Flex vertical gap={20} className="woman-detail">
           <BasicDetails woman={woman} />

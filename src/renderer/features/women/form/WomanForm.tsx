@@ -1,6 +1,6 @@
 import { Flex, Form } from 'antd';
 import { womanInput } from '../../../../shared/contract';
-import { ledger } from '../../../api';
+import { useLedgerMutation } from '../../../api';
 import { FormActions } from '../../../ui/FormActions';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useRegisterForm } from '../../people/useRegisterForm';
@@ -20,9 +20,11 @@ interface WomanFormProps {
 }
 
 export function WomanForm({ womanId, initialValues, onSaved, onCancel }: WomanFormProps) {
+  const create = useLedgerMutation('women.create');
+  const update = useLedgerMutation('women.update');
   const { form, saving, problem, save, duplicateId, setDuplicateId } = useRegisterForm({
     parse: (values) => womanInput.safeParse(formToInput(values)),
-    write: (woman) => (womanId ? ledger().call('women.update', { id: womanId, woman }) : ledger().call('women.create', woman)),
+    write: (woman) => (womanId ? update.mutateAsync({ id: womanId, woman }) : create.mutateAsync(woman)),
     wrapper: 'woman',
     onSaved,
   });

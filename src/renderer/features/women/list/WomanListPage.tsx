@@ -10,6 +10,7 @@ const rowClass = (r: WomanListRow) => (r.active ? '' : 'row-ended');
 export function WomanListPage() {
   return (
     <RegisterListPage
+      operation="women.list"
       store={useWomanListStore}
       columns={womanColumns}
       title="留守妇女台账"

@@ -1,9 +1,6 @@
-import type { WomanListInput, WomanListRow } from '../../../../shared/contract';
-import { ledger } from '../../../api';
-import { createPagedListStore } from '../../../ui/pagedListStore';
+import type { WomanListInput } from '../../../../shared/contract';
+import { createListFilterStore } from '../../../ui/listFilterStore';
 
 export type WomanFilters = Omit<WomanListInput, 'offset' | 'limit'>;
 
-export const useWomanListStore = createPagedListStore<WomanFilters, WomanListRow>((filters, offset, limit) =>
-  ledger().call('women.list', { ...filters, offset, limit }),
-);
+export const useWomanListStore = createListFilterStore<WomanFilters>();
