@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// LEDGER_TEST_CLOCK_OFFSET_DAYS=365 (or -31…) runs the node and renderer projects with Date moved
+// that many days: a test that passes only on the day it runs fails. Unset, nothing changes.
+const movedClock = process.env.LEDGER_TEST_CLOCK_OFFSET_DAYS ? ['test/shared/movedClock.setup.ts'] : [];
+
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +13,7 @@ export default defineConfig({
           include: ['test/shared/**/*.test.ts', 'test/main/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          setupFiles: movedClock,
         },
       },
       {
@@ -26,7 +31,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
-          setupFiles: ['test/renderer/setup.ts'],
+          setupFiles: ['test/renderer/setup.ts', ...movedClock],
           testTimeout: 30_000,
         },
       },

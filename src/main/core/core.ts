@@ -18,10 +18,11 @@ import {
   type ProgressOf,
   type ResultOf,
 } from '../../shared/contract';
+import { withClock } from '../../shared/domain/dates';
 import { findAppRoot } from './appRoot';
 import { childrenHandlers } from './children/handlers';
 import { createCoreContext, type CallContext } from './context';
-import { loadMigrations, migrate } from './db/migrate';
+import { migrate, shippedMigrations } from './db/migrate';
 import { asDataDirError, openDatabase, type Sqlite } from './db/open';
 import { demoHandlers } from './demo/handlers';
 import { drowningHandlers } from './drowning/handlers';
@@ -77,7 +78,7 @@ export function createCore(options: CoreOptions): Core {
   const appVersion = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const db = openDatabase(options.dataDir, { create: options.create });
   try {
-    asDataDirError(options.dataDir, () => migrate(db, loadMigrations(join(appRoot, 'migrations'))));
+    asDataDirError(options.dataDir, () => migrate(db, shippedMigrations()));
   } catch (e) {
     db.close();
     throw e;
@@ -107,7 +108,8 @@ export function createCore(options: CoreOptions): Core {
     if (opts.host && !operations[name].hosts.includes(opts.host)) {
       throw new LedgerError({ code: 'unknown_operation', message: '该操作不能通过这种方式使用', detail: `operation ${name} is not served by the ${opts.host} host` });
     }
-    const parsed = operations[name].input.safeParse(input ?? {});
+    // Refinements that compare with "today" (no visit after today…) read the core's clock.
+    const parsed = withClock(now, () => operations[name].input.safeParse(input ?? {}));
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);
       throw new LedgerError({

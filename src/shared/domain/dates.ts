@@ -37,7 +37,30 @@ export function nextDay(iso: string): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-export function todayIso(now: Date = new Date()): string {
+/** Where `todayIso()` reads the time when given none: the real clock unless `withClock` says otherwise. */
+let clock: () => Date = () => new Date();
+
+/**
+ * Runs `fn` with `todayIso()` reading `now`: the core validates input with its own clock, so a
+ * core given one (`createCore({ now })`) judges "after today" by it, not by the PC's.
+ * Only for synchronous work: the clock is restored when `fn` returns, before any promise it
+ * returned would settle, so an async `fn` is refused.
+ */
+export function withClock<T>(now: () => Date, fn: () => T): T {
+  const previous = clock;
+  clock = now;
+  try {
+    const result = fn();
+    if (result !== null && typeof result === 'object' && typeof (result as { then?: unknown }).then === 'function') {
+      throw new Error('withClock runs synchronous work only: the clock would be restored before the promise settles');
+    }
+    return result;
+  } finally {
+    clock = previous;
+  }
+}
+
+export function todayIso(now: Date = clock()): string {
   // Local calendar day: staff think in Beijing time, and the PC's zone is what they see.
   const y = now.getFullYear();
   const m = String(now.getMonth() + 1).padStart(2, '0');

@@ -1,15 +1,16 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAppRoot } from '../../../src/main/core/appRoot';
 import { createCore } from '../../../src/main/core/core';
-import { DatabaseFromFutureError, loadMigrations, migrate } from '../../../src/main/core/db/migrate';
+import { DatabaseFromFutureError, loadMigrations, migrate, MIGRATION_NAME, shippedMigrations } from '../../../src/main/core/db/migrate';
+import { MIGRATION_FILES } from '../../../src/main/core/db/migrations.generated';
 import { DB_FILE, openDatabase } from '../../../src/main/core/db/open';
 import { SYNCED_BASE_COLUMNS, SYNCED_TABLES } from '../../../src/main/core/sync/tables';
 import { tempDir } from '../../helpers/core';
 
-const shipped = loadMigrations(join(findAppRoot(), 'migrations'));
+const shipped = shippedMigrations();
 
 describe('migrations', () => {
   it('replays the whole chain on an empty database', () => {
@@ -49,23 +50,46 @@ describe('migrations', () => {
   });
 
   it('applies pending migrations in one transaction: a failing one leaves the database as it was', () => {
-    const dir = tempDir();
-    const migrations = join(dir, 'migrations');
-    mkdirSync(migrations);
-    writeFileSync(join(migrations, '0001_a.sql'), 'CREATE TABLE a (x INTEGER) STRICT;');
-    writeFileSync(join(migrations, '0002_b.sql'), 'CREATE TABLE b (x INTEGER) STRICT; INSERT INTO nowhere VALUES (1);');
-    const db = openDatabase(join(dir, 'data'));
-    expect(() => migrate(db, loadMigrations(migrations))).toThrow(/nowhere/);
+    const migrations = loadMigrations([
+      { name: '0001_a.sql', sql: 'CREATE TABLE a (x INTEGER) STRICT;' },
+      { name: '0002_b.sql', sql: 'CREATE TABLE b (x INTEGER) STRICT; INSERT INTO nowhere VALUES (1);' },
+    ]);
+    const db = openDatabase(tempDir());
+    expect(() => migrate(db, migrations)).toThrow(/nowhere/);
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()).toEqual([]);
     db.close();
   });
 
-  it('refuses a gap in the numbering', () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, '0001_a.sql'), 'SELECT 1;');
-    writeFileSync(join(dir, '0003_c.sql'), 'SELECT 1;');
-    expect(() => loadMigrations(dir)).toThrow(/out of sequence/);
+  it('refuses a gap or a repeat in the numbering, and a file not named NNNN_name.sql', () => {
+    expect(() => loadMigrations([{ name: '0001_a.sql', sql: 'SELECT 1;' }, { name: '0003_c.sql', sql: 'SELECT 1;' }])).toThrow(/0003_c\.sql is out of sequence: expected 0002/);
+    expect(() => loadMigrations([{ name: '0002_b.sql', sql: 'SELECT 1;' }])).toThrow(/out of sequence: expected 0001/);
+    expect(() => loadMigrations([{ name: '0001_a.sql', sql: 'SELECT 1;' }, { name: '0001_b.sql', sql: 'SELECT 1;' }])).toThrow(/out of sequence/);
+    expect(() => loadMigrations([{ name: '1_a.sql', sql: 'SELECT 1;' }])).toThrow(/not named/);
+  });
+
+  it('orders migrations by number, whatever order they are listed in', () => {
+    const sql = 'SELECT 1;';
+    expect(loadMigrations([{ name: '0002_b.sql', sql }, { name: '0001_a.sql', sql }]).map((m) => [m.version, m.name])).toEqual([
+      [1, '0001_a.sql'],
+      [2, '0002_b.sql'],
+    ]);
+  });
+
+  it('embeds exactly the migrations in migrations/ (run `npm run -s build:main` after adding one)', () => {
+    const dir = join(findAppRoot(), 'migrations');
+    const onDisk = readdirSync(dir)
+      .filter((f) => MIGRATION_NAME.test(f))
+      .sort()
+      .map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8').replace(/\r\n/g, '\n') }));
+    expect(
+      MIGRATION_FILES.map((f) => f.name),
+      'src/main/core/db/migrations.generated.ts is out of date: run `npm run -s build:main`',
+    ).toEqual(onDisk.map((f) => f.name));
+    for (const [i, f] of MIGRATION_FILES.entries()) {
+      expect(f.sql, `${f.name} differs from migrations/${f.name}: run \`npm run -s build:main\``).toBe(onDisk[i]!.sql);
+    }
+    expect(shipped.map((m) => m.version)).toEqual(onDisk.map((_, i) => i + 1));
   });
 
   it('gives every synced table the sync columns, STRICT, and declares every such table', () => {

@@ -1,9 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Sqlite } from './open';
+import { MIGRATION_FILES } from './migrations.generated';
 
 export interface Migration {
   version: number;
+  name: string;
+  sql: string;
+}
+
+/** A migration as shipped: its file name under migrations/ and its SQL. */
+export interface MigrationFile {
   name: string;
   sql: string;
 }
@@ -19,15 +24,25 @@ export class DatabaseFromFutureError extends Error {
   }
 }
 
-export function loadMigrations(dir: string): Migration[] {
-  const files = readdirSync(dir)
-    .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
-    .sort();
-  return files.map((f, i) => {
-    const version = Number(f.slice(0, 4));
-    if (version !== i + 1) throw new Error(`migration ${f} is out of sequence: expected ${String(i + 1).padStart(4, '0')}`);
-    return { version, name: f, sql: readFileSync(join(dir, f), 'utf8') };
+export const MIGRATION_NAME = /^\d{4}_[\w-]+\.sql$/;
+
+/** Orders migration files by name and checks their numbering runs 0001, 0002… with no gap or repeat. */
+export function loadMigrations(files: readonly MigrationFile[]): Migration[] {
+  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return sorted.map((f, i) => {
+    if (!MIGRATION_NAME.test(f.name)) throw new Error(`migration ${f.name} is not named NNNN_name.sql`);
+    const version = Number(f.name.slice(0, 4));
+    if (version !== i + 1) throw new Error(`migration ${f.name} is out of sequence: expected ${String(i + 1).padStart(4, '0')}`);
+    return { version, name: f.name, sql: f.sql };
   });
+}
+
+/**
+ * The migrations compiled into this build (migrations/*.sql, embedded by build/bundle-main.mjs):
+ * a bundle or packaged app needs no migrations folder at run time.
+ */
+export function shippedMigrations(): Migration[] {
+  return loadMigrations(MIGRATION_FILES);
 }
 
 /** Applies pending migrations in one transaction; refuses a database newer than the code. */
