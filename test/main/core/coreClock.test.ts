@@ -67,4 +67,12 @@ describe("a core's clock, when validating input", () => {
     expect(refused['visit.visitedOn']).toBe('探访日期不能晚于今天');
     core.close();
   });
+
+  it('a year ahead: demo data loads, every demo record dated by the core\'s today', async () => {
+    const core = await stationCore({ now: shifted(365) });
+    const loaded = await core.call('demo.load', { scale: 'small' });
+    expect(loaded.women).toBeGreaterThan(0);
+    const latest = core.db.prepare('SELECT max(visited_on) AS d FROM visits').get() as { d: string };
+    expect(latest.d > todayIso()).toBe(true);
+  });
 });

