@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { todayIso } from '../../src/shared/domain/dates';
-import { addDays } from '../../src/shared/domain/visitDue';
+import { addDays } from '../../src/shared/domain/dates';
 import { artifactPath, launchBrowser, uiDir } from '../helpers/browser';
 import { elderInput, tempDir, TOWNSHIP, validId } from '../helpers/core';
 

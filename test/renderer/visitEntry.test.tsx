@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { VisitRecord } from '../../src/shared/contract';
-import { addDays } from '../../src/shared/domain/visitDue';
+import { addDays } from '../../src/shared/domain/dates';
 import { todayIso } from '../../src/shared/domain/dates';
 import { ROUTINE_HEALTH } from '../../src/shared/domain/visits';
 import { VisitEntryModal } from '../../src/renderer/features/visits/VisitEntryModal';

@@ -31,10 +31,31 @@ export function birthDateForAge(day: string, years: number): string {
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date: calendar arithmetic without time zones. */
+export function dayNumber(iso: string): number {
+  return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+}
+
+/** The ISO date of a day number. */
+export function isoOfDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** An ISO date `n` days later (earlier when negative). */
+export function addDays(iso: string, n: number): string {
+  return isoOfDay(dayNumber(iso) + n);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
 /** The day after an ISO date. */
 export function nextDay(iso: string): string {
-  const t = Date.parse(`${iso}T00:00:00Z`) + 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  return addDays(iso, 1);
 }
 
 /** Where `todayIso()` reads the time when given none: the real clock unless `withClock` says otherwise. */

@@ -8,7 +8,7 @@
  * as in dates.ts; nothing here reads the clock or the local time zone: `today` is always a parameter.
  */
 import type { ChildCategory, GuardianshipType } from './children';
-import { daysInMonth, isRealDate } from './dates';
+import { addDays, dayNumber, daysBetween, daysInMonth, isoOfDay, isRealDate } from './dates';
 import type { ElderGroup, RiskTier } from './elders';
 import type { Option } from './labels';
 
@@ -110,28 +110,8 @@ export function strictest(frequencies: readonly VisitFrequency[]): VisitFrequenc
 // ---------------------------------------------------------------------------------------------
 // Calendar periods.
 
-const DAY_MS = 86_400_000;
-
-function dayNumber(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-}
-
-function isoOfDayNumber(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
-}
-
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
-}
-
-/** An ISO date `n` days later (earlier when negative). */
-export function addDays(iso: string, n: number): string {
-  return isoOfDayNumber(dayNumber(iso) + n);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round(dayNumber(to) - dayNumber(from));
 }
 
 /** A calendar period, both ends included. */
@@ -146,8 +126,8 @@ export function periodOf(frequency: VisitFrequency, day: string): Period {
   switch (frequency) {
     case 'weekly': {
       const n = dayNumber(day);
-      const mondayOffset = (new Date(n * DAY_MS).getUTCDay() + 6) % 7;
-      return { start: isoOfDayNumber(n - mondayOffset), end: isoOfDayNumber(n - mondayOffset + 6) };
+      const mondayOffset = (new Date(n * 86_400_000).getUTCDay() + 6) % 7;
+      return { start: isoOfDay(n - mondayOffset), end: isoOfDay(n - mondayOffset + 6) };
     }
     case 'monthly':
       return { start: `${pad(y, 4)}-${pad(m)}-01`, end: `${pad(y, 4)}-${pad(m)}-${pad(daysInMonth(y, m))}` };

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core/core';
 import { LedgerError } from '../../../src/shared/contract';
 import { todayIso } from '../../../src/shared/domain/dates';
-import { addDays } from '../../../src/shared/domain/visitDue';
+import { addDays } from '../../../src/shared/domain/dates';
 import { childInput, elderInput, stationCore } from '../../helpers/core';
 
 const DAY_MS = 86_400_000;

@@ -22,9 +22,9 @@ import {
   type VisitInput,
   type VisitRecord,
 } from '../../../src/shared/contract';
-import { ageOn, todayIso } from '../../../src/shared/domain/dates';
+import { addDays, ageOn, todayIso } from '../../../src/shared/domain/dates';
 import { parseIdNumber } from '../../../src/shared/domain/idNumber';
-import { addDays, periodOf } from '../../../src/shared/domain/visitDue';
+import { periodOf } from '../../../src/shared/domain/visitDue';
 import { tempDir } from '../../helpers/core';
 
 const COUNTY = '341723';

@@ -1,10 +1,10 @@
 /** Day numbers (days since 1970-01-01, UTC) for date arithmetic in the generators; ISO dates outside. */
-import { ageOn, birthDateForAge, nextDay } from '../../../shared/domain/dates';
+import { ageOn, birthDateForAge, dayNumber, isoOfDay, nextDay } from '../../../shared/domain/dates';
 
 const DAY_MS = 86_400_000;
 
-export const dayOf = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-export const isoOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+export const dayOf = dayNumber;
+export const isoOf = isoOfDay;
 
 /**
  * The first day someone born on `birthDate` is `years` old. Not simply the same month and day:

@@ -7,7 +7,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ChildData, WomanData } from '../../../shared/contract';
 import type { HighAgeBand } from '../../../shared/domain/elders';
-import { addDays, frequencyFor } from '../../../shared/domain/visitDue';
+import { addDays } from '../../../shared/domain/dates';
+import { frequencyFor } from '../../../shared/domain/visitDue';
 import { categoryRow, childRow } from '../children/rows';
 import type { CallContext } from '../context';
 import { agreementRow, contactRow, elderRow, groupRow } from '../elders/rows';

@@ -1,5 +1,6 @@
 import { LedgerError, type ParsedInputOf, type RulesRecord } from '../../../shared/contract';
-import { addDays, periodOf } from '../../../shared/domain/visitDue';
+import { addDays } from '../../../shared/domain/dates';
+import { periodOf } from '../../../shared/domain/visitDue';
 import type { CallContext, CoreContext } from '../context';
 import type { Handlers } from '../handlers';
 import { insertRow, updateRow, type WriteContext } from '../sync/capture';
