@@ -21,6 +21,9 @@ export default defineConfig({
           // Real web host and hub processes (the built dist/), probed as an attacker would.
           name: 'security',
           include: ['test/security/**/*.test.ts'],
+          // After the other projects: its floods would starve the browser tests, and its memory
+          // figures want a quiet machine.
+          sequence: { groupOrder: 1 },
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
