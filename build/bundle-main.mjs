@@ -3,8 +3,8 @@
 //
 // First it embeds migrations/*.sql in src/main/core/db/migrations.generated.ts, so the bundles, tsx
 // and vitest all apply the same migrations without reading a folder at run time (tsx and vitest
-// cannot import .sql as text on their own). That file is checked in; a test fails when it and
-// migrations/ disagree.
+// cannot import .sql as text on their own). Like the place seeds it is generated, not checked in
+// (npm install's prepare step makes it); a test fails when it and migrations/ disagree.
 //
 // Usage: node build/bundle-main.mjs [--outdir DIR]
 //   --outdir DIR  bundle into DIR instead of dist/main, leaving the sources as they are (for tests).

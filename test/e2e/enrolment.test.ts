@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { artifactPath, launchBrowser, uiDir } from '../helpers/browser';
-import { tempDir } from '../helpers/core';
+import { countyWithKeys, tempDir } from '../helpers/core';
 
 const COUNTY_PASS = 'county-passphrase';
 const STATION_PASS = 'station-passphrase';
@@ -23,9 +23,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  county = createCore({ dataDir: tempDir('ledger-e2e-county-') });
-  await county.call('station.init', { role: 'county', code: '341723', name: '青阳县民政局' });
-  await county.call('sync.createKeys', { passphrase: COUNTY_PASS });
+  county = await countyWithKeys(COUNTY_PASS);
   station = createCore({ dataDir: tempDir('ledger-e2e-station-') });
   await station.call('station.init', { role: 'station', code: '341723100', name: '蓉城镇社工站' });
   countyHost = await startWebHost({ core: county, staticDir: uiDir() });

@@ -28,6 +28,14 @@ export async function stationCore(opts: Partial<CoreOptions> = {}): Promise<Core
   return core;
 }
 
+/** The county (青阳县民政局) with its sync keys sealed by `passphrase`, ready to enrol stations. */
+export async function countyWithKeys(passphrase: string, opts: Partial<CoreOptions> = {}): Promise<Core> {
+  const core = createCore({ dataDir: tempDir('ledger-county-'), actor: 'county-tester', ...opts });
+  await core.call('station.init', { role: 'county', code: '341723', name: '青阳县民政局' });
+  await core.call('sync.createKeys', { passphrase });
+  return core;
+}
+
 /** A valid left-behind child; override what a test is about. */
 export function childInput(over: Partial<ChildInput> = {}): ChildInput {
   return {

@@ -14,7 +14,7 @@ import { HUB_HEADERS, signClaim } from '../../src/main/core/sync/hubAuth';
 import { HUB_CHALLENGE_PATH, HUB_EXCHANGE_PATH, postBundle, type HubCredentials } from '../../src/main/core/sync/hubClient';
 import { unlockKeys } from '../../src/main/core/sync/keystore';
 import { getState } from '../../src/main/core/sync/state';
-import { tempDir } from '../helpers/core';
+import { countyWithKeys, tempDir } from '../helpers/core';
 import { childOfAge, httpRequest, procStatusKb, rawExchange, requireBuiltMain, runCli, spawnHub, startUpload, stopProcess, type Spawned, type Upload, type UploadOptions, type UploadReply } from './processes';
 
 const COUNTY_PASS = 'county-passphrase';
@@ -32,10 +32,8 @@ let enrolmentToken: string | null;
 
 beforeAll(async () => {
   requireBuiltMain();
-  countyDir = tempDir('ledger-sec-county-');
-  const county = createCore({ dataDir: countyDir, actor: 'county-setup' });
-  await county.call('station.init', { role: 'county', code: '341723', name: '青阳县民政局' });
-  await county.call('sync.createKeys', { passphrase: COUNTY_PASS });
+  const county = await countyWithKeys(COUNTY_PASS);
+  countyDir = county.dataDir;
   const enrolment = join(tempDir('ledger-sec-enrol-'), 'enrol.json');
   await county.call('sync.enrolStation', { code: STATION, outPath: enrolment, replace: false });
   county.close();

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/main/core/core';
 import { operationNames, operations, type OperationName } from '../../src/shared/contract';
-import { tempDir } from '../helpers/core';
+import { countyWithKeys, tempDir } from '../helpers/core';
 import { childOfAge, httpRequest, postApi, rawBody, rawExchange, RENDERER_DIR, requireBuiltMain, spawnWebHost, stopProcess, type Reply, type Spawned } from './processes';
 
 const COUNTY_PASS = 'county-passphrase';
@@ -31,10 +31,8 @@ const probes: string[] = [];
 
 beforeAll(async () => {
   requireBuiltMain();
-  countyDir = tempDir('ledger-sec-county-');
-  const county = createCore({ dataDir: countyDir, actor: 'county-setup' });
-  await county.call('station.init', { role: 'county', code: '341723', name: '青阳县民政局' });
-  await county.call('sync.createKeys', { passphrase: COUNTY_PASS });
+  const county = await countyWithKeys(COUNTY_PASS);
+  countyDir = county.dataDir;
   enrolmentFile = join(tempDir('ledger-sec-enrol-'), 'enrol.json');
   await county.call('sync.enrolStation', { code: '341723100', outPath: enrolmentFile, replace: false });
   county.close();

@@ -177,7 +177,7 @@ export const COMMANDS = {
       const input = { code: String(v.station), outPath: String(v.out), name: typeof v.name === 'string' ? v.name : undefined, replace };
       const r = await core.call('sync.enrolStation', input).catch((e: unknown) => {
         // Say how to confirm: the core's message is the app's, which confirms with a dialog.
-        if (e instanceof LedgerError && e.data.code === 'conflict' && !replace && /already enrolled/.test(e.data.detail ?? '')) {
+        if (e instanceof LedgerError && e.data.fieldErrors?.replace) {
           throw new LedgerError({ ...e.data, message: `${e.data.message}（命令行：加 --force 确认重新登记）` });
         }
         throw e;

@@ -9,7 +9,6 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LedgerError, type LedgerErrorData } from '../../shared/contract';
 import { createCore, type Core } from '../core/core';
 import { DatabaseFromFutureError } from '../core/db/migrate';
-import { DataDirError } from '../core/db/open';
 import { closeLog, isLogOpen, logger, openLog } from '../core/log';
 import { defaultDataDir } from '../dataDir';
 import { COMMANDS, type Command, type CommandName, type Values } from './commands';
@@ -127,6 +126,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (e instanceof LedgerError) logger.warn(`command ${name} refused: ${e.data.code} ${e.data.detail ?? ''}`);
       else logger.error(`command ${name} failed`, e);
     }
+    // Log and database closed before a failed init's files are removed.
     await closeLog();
     core?.close();
     core = undefined;
@@ -135,10 +135,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       report.error(name, { code: 'validation', message: `用法错误：${e.message}`, detail: `usage: ${e.message}` });
       if (!json) io.err(USAGE);
       return EXIT.usage;
-    }
-    if (e instanceof DataDirError) {
-      report.error(name, e.data);
-      return e.data.code === 'internal' ? EXIT.failed : EXIT.rejected;
     }
     if (e instanceof LedgerError) {
       report.error(name, e.data);

@@ -11,11 +11,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isIP } from 'node:net';
+import type { ErrorCode, Outcome } from '../../shared/contract';
 import { logger } from '../core/log';
 
-export const LOOPBACK_NAMES: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
+const LOOPBACK_NAMES: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
 
-export function isLoopback(bindHost: string): boolean {
+function isLoopback(bindHost: string): boolean {
   return bindHost === '127.0.0.1' || bindHost === '::1' || bindHost === 'localhost';
 }
 
@@ -24,7 +25,7 @@ export function isLoopback(bindHost: string): boolean {
  * Beyond loopback (a county office LAN): also any IP literal (a rebinding page always arrives under
  * a name, never an address) and the names the operator configured for the machine.
  */
-export function hostAllowlist(bindHost: string, port: number, names: readonly string[] = []): (host: string | undefined) => boolean {
+function hostAllowlist(bindHost: string, port: number, names: readonly string[] = []): (host: string | undefined) => boolean {
   const allowed = new Set([...LOOPBACK_NAMES, ...names.map((n) => n.toLowerCase())]);
   const open = !isLoopback(bindHost);
   return (header) => {
@@ -49,8 +50,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-/** The error body every host sends: Chinese for people, English detail for logs. */
-export function errorBody(message: string, detail: string, code = 'validation'): { ok: false; error: { code: string; message: string; detail: string } } {
+/** The error body every host sends, in the contract's shape: Chinese for people, English detail for logs. */
+export function failure(code: ErrorCode, message: string, detail: string): Outcome<never> {
   return { ok: false, error: { code, message, detail } };
 }
 
@@ -99,11 +100,11 @@ export async function startGuardedServer(
     // below; and one Host header, not a first that passes and a second that does not.
     const hosts = req.rawHeaders.filter((h, i) => i % 2 === 0 && h.toLowerCase() === 'host').length;
     if (!req.url?.startsWith('/') || hosts !== 1) {
-      sendJson(res, 400, errorBody('请求格式不正确', 'request target must be origin-form with exactly one Host header'), { ...extra, Connection: 'close' });
+      sendJson(res, 400, failure('validation', '请求格式不正确', 'request target must be origin-form with exactly one Host header'), { ...extra, Connection: 'close' });
       return;
     }
     if (!allows(req.headers.host)) {
-      sendJson(res, 421, errorBody('请求被拒绝：访问地址不是本机服务的地址', `host ${JSON.stringify(req.headers.host ?? null)} is not served here`), {
+      sendJson(res, 421, failure('validation', '请求被拒绝：访问地址不是本机服务的地址', `host ${JSON.stringify(req.headers.host ?? null)} is not served here`), {
         ...extra,
         Connection: 'close',
       });
@@ -113,7 +114,7 @@ export async function startGuardedServer(
       .then(() => handle(req, res))
       .catch((e: unknown) => {
         logger.error(`request ${req.method} ${req.url} failed`, e);
-        if (!res.headersSent) sendJson(res, 500, errorBody('服务器内部错误', e instanceof Error ? e.message : String(e), 'internal'), extra);
+        if (!res.headersSent) sendJson(res, 500, failure('internal', '服务器内部错误', e instanceof Error ? e.message : String(e)), extra);
         else res.destroy();
       });
   });

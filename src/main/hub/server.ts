@@ -9,10 +9,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { hubSenderClaim, MAX_HUB_BUNDLE_BYTES, type HubSenderClaim, type ImportResult } from '../../shared/contract';
+import { hubSenderClaim, LedgerError, MAX_HUB_BUNDLE_BYTES, type HubSenderClaim, type ImportResult } from '../../shared/contract';
 import { HUB_HEADERS } from '../core/sync/hubAuth';
 import { BUNDLE_TYPE, HUB_CHALLENGE_PATH, HUB_EXCHANGE_PATH } from '../core/sync/hubClient';
-import { errorBody, sendJson, startGuardedServer, type GuardedServer } from '../http/guard';
+import { failure, sendJson, startGuardedServer, type GuardedServer } from '../http/guard';
 
 export interface HubLimits {
   /** Largest body taken. */
@@ -31,7 +31,7 @@ export interface HubLimits {
   challengeTtlMs: number;
 }
 
-export const DEFAULT_HUB_LIMITS: HubLimits = {
+const DEFAULT_HUB_LIMITS: HubLimits = {
   maxBody: MAX_HUB_BUNDLE_BYTES,
   maxUploads: 4,
   maxBytesInFlight: 2 * MAX_HUB_BUNDLE_BYTES,
@@ -138,7 +138,7 @@ export async function startHub(handlers: HubHandlers, opts: HubOptions = {}): Pr
   let bytesInFlight = 0;
 
   const refuse = (req: IncomingMessage, res: ServerResponse, e: Refusal) => {
-    sendJson(res, e.status, errorBody(e.messageZh, e.message), e.status === 503 ? { 'Retry-After': '30' } : {});
+    sendJson(res, e.status, failure('validation', e.messageZh, e.message), e.status === 503 ? { 'Retry-After': '30' } : {});
     // Closing at once on a sender still writing makes the kernel reset the connection, and the
     // station would see "network error" instead of this answer. So the rest of a body of an
     // ordinary size is read and dropped (never kept), for a bounded time; beyond that the
@@ -166,8 +166,7 @@ export async function startHub(handlers: HubHandlers, opts: HubOptions = {}): Pr
       try {
         await handlers.verify(claim);
       } catch (e) {
-        const message = (e as { data?: { message?: string } }).data?.message ?? '站点未能证明身份';
-        throw new Refusal(403, message, e instanceof Error ? e.message : String(e));
+        throw new Refusal(403, e instanceof LedgerError ? e.data.message : '站点未能证明身份', e instanceof Error ? e.message : String(e));
       }
       const deadline = limits.graceMs + Math.ceil((claim.size / limits.minBytesPerSecond) * 1000);
       const bundle = await readExactly(req, claim.size, deadline);
@@ -197,7 +196,7 @@ export async function startHub(handlers: HubHandlers, opts: HubOptions = {}): Pr
         if (res.headersSent) res.destroy();
         else if (e.status === 408) {
           // A slow sender keeps nothing open: the connection ends once the refusal is written.
-          sendJson(res, e.status, errorBody(e.messageZh, e.message), { Connection: 'close' });
+          sendJson(res, e.status, failure('validation', e.messageZh, e.message), { Connection: 'close' });
           req.socket.destroySoon();
         } else refuse(req, res, e);
       }

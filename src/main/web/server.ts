@@ -6,16 +6,20 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
-import { API_PREFIX, httpStatusOf, NDJSON, operationNames, operations, type Outcome, type StreamLine } from '../../shared/contract';
+import { API_PREFIX, httpStatusOf, MAX_ENROLMENT_BYTES, NDJSON, operationNames, operations, type StreamLine } from '../../shared/contract';
 import { contentTypeOf } from '../contentTypes';
 import type { Core } from '../core/core';
-import { safeDecode, sendJson, startGuardedServer } from '../http/guard';
+import { failure, safeDecode, sendJson, startGuardedServer } from '../http/guard';
 
 /** Inputs are small forms; anything bigger is a mistake or an attack… */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** …except bundles uploaded from the browser (base64 inside JSON). */
 export const MAX_BUNDLE_BODY_BYTES = 128 * 1024 * 1024;
-const BUNDLE_OPERATIONS: ReadonlySet<string> = new Set(['sync.importBundleData', 'sync.acceptEnrolmentData']);
+const BODY_LIMITS: ReadonlyMap<string, number> = new Map([
+  ['sync.importBundleData', MAX_BUNDLE_BODY_BYTES],
+  // The enrolment file's text inside JSON: escaping may double it.
+  ['sync.acceptEnrolmentData', 2 * MAX_ENROLMENT_BYTES + MAX_BODY_BYTES],
+]);
 /** What the browser may call: every operation but those naming files on this machine's disk. */
 const WEB_OPERATIONS = operationNames.filter((n) => operations[n].hosts.includes('web'));
 
@@ -46,10 +50,6 @@ export interface WebHost {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   sendJson(res, status, body, SECURITY_HEADERS);
-}
-
-function failure(code: 'validation' | 'unknown_operation' | 'internal', message: string, detail: string): Outcome<never> {
-  return { ok: false, error: { code, message, detail } };
 }
 
 class BodyTooLarge extends Error {}
@@ -100,7 +100,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, op
     send(res, 403, failure('validation', '请求被拒绝', foreign));
     return;
   }
-  const limit = BUNDLE_OPERATIONS.has(name) ? MAX_BUNDLE_BODY_BYTES : MAX_BODY_BYTES;
+  const limit = BODY_LIMITS.get(name) ?? MAX_BODY_BYTES;
   let input: unknown;
   try {
     const text = await readBody(req, limit);

@@ -4,7 +4,7 @@ import type { z } from 'zod';
  * The hosts that carry operations to the core: the Electron window, the CLI (and the county's sync
  * hub, which runs inside it), and the loopback web host.
  */
-export const HOSTS = ['desktop', 'cli', 'web'] as const;
+const HOSTS = ['desktop', 'cli', 'web'] as const;
 export type HostName = (typeof HOSTS)[number];
 
 /** One operation of the contract: the schema of its input, and (as types only) its result and progress. */

@@ -41,7 +41,7 @@ const SQLITE_PROBLEMS: Record<string, DataDirProblem> = {
 const ERRNO_PROBLEMS: Record<string, DataDirProblem> = { EACCES: 'unwritable', EPERM: 'unwritable', EROFS: 'unwritable', ENOSPC: 'unwritable', ENOTDIR: 'not_directory', EEXIST: 'not_directory' };
 
 /** The data-dir problem behind an error from opening or migrating, if it is one. */
-export function dataDirProblemOf(e: unknown): DataDirProblem | null {
+function dataDirProblemOf(e: unknown): DataDirProblem | null {
   const code = (e as { code?: unknown }).code;
   if (typeof code !== 'string') return null;
   return SQLITE_PROBLEMS[code] ?? SQLITE_PROBLEMS[code.replace(/_[A-Z]+$/, '')] ?? ERRNO_PROBLEMS[code] ?? null;

@@ -19,9 +19,8 @@ import {
   type GuardianshipType,
   type Schooling,
 } from '../../../shared/domain/children';
-import { ageOn, birthDateForAge } from '../../../shared/domain/dates';
+import { ageOn, birthDateForAge, dayNumber, isoOfDay } from '../../../shared/domain/dates';
 import { birthDateOfIdNumber, type Sex } from '../../../shared/domain/idNumber';
-import { dayOf, isoOf } from './days';
 import { issueIdNumber, phoneNumber, villageAddress, type DemoArea, type DemoTownship, type DemoVillage } from './identity';
 import { Random, weighted } from './random';
 import { CHILD_ILLNESSES, DISABILITY_TYPE_WEIGHTS, ELDER_HEALTH, GIVEN, SURNAMES, WORK_PLACES, type Generation } from './vocab';
@@ -40,10 +39,10 @@ type Guardian = ChildData['guardian'];
 
 /** First day each register could have a record: the policy that created it. */
 const SINCE = {
-  left_behind: dayOf('2016-11-01'), // 国发〔2016〕13号 and the national survey that followed
-  orphan: dayOf('2010-11-18'), // 国办发〔2010〕54号, the orphan allowance
-  unsupported: dayOf('2020-01-01'), // 民发〔2019〕62号 took effect
-  difficulty: dayOf('2016-06-13'), // 国发〔2016〕36号
+  left_behind: dayNumber('2016-11-01'), // 国发〔2016〕13号 and the national survey that followed
+  orphan: dayNumber('2010-11-18'), // 国办发〔2010〕54号, the orphan allowance
+  unsupported: dayNumber('2020-01-01'), // 民发〔2019〕62号 took effect
+  difficulty: dayNumber('2016-06-13'), // 国发〔2016〕36号
 } as const;
 
 /** Village committees in a town centre have fewer rural left-behind children than villages. */
@@ -138,7 +137,7 @@ export class TownshipChildren {
     if (township.villages.length === 0) throw new Error(`township ${township.code} has no villages`);
     this.rng = new Random(`station-ledger demo ${township.code}`);
     this.villageTable = weighted(township.villages.map((v) => [v, villageWeight(v.name)] as const));
-    this.todayDay = dayOf(today);
+    this.todayDay = dayNumber(today);
   }
 
   /** The next child of this township's stream. */
@@ -152,7 +151,7 @@ export class TownshipChildren {
     const sex: Sex = r.chance(0.52) ? 'M' : 'F';
 
     const birthDay = this.birthDay(kind, forced);
-    const birthDate = isoOf(birthDay);
+    const birthDate = isoOfDay(birthDay);
     const age = ageOn(birthDate, this.today);
     const idNumber = this.idNumber(birthDate, sex);
     const surname = r.pickWeighted(SURNAMES);
@@ -230,7 +229,7 @@ export class TownshipChildren {
         const { start, end, agedOut } = this.exitedSpan(birthDay);
         if (agedOut) this.leaveForWork(father, mother, 'both_away');
         notes = agedOut ? '年满16周岁，退出留守儿童台账' : '父母已返乡，退出留守儿童台账';
-        categories.push({ category: 'left_behind', startDate: isoOf(start), endDate: isoOf(end), reason: 'both_away', reasons: [] });
+        categories.push({ category: 'left_behind', startDate: isoOfDay(start), endDate: isoOfDay(end), reason: 'both_away', reasons: [] });
         guardianNeeded = agedOut;
         break;
       }
@@ -289,7 +288,7 @@ export class TownshipChildren {
     // The forced cases show both states: one reported, one still waiting for a report.
     const reported = flagged && (forced === 'alone' || (forced !== 'dropout' && r.chance(0.5)));
     const firstStart = categories.reduce((m, c) => (c.startDate < m ? c.startDate : m), this.today);
-    const reportDate = reported ? isoOf(r.int(Math.max(dayOf(firstStart), this.todayDay - 700), this.todayDay)) : undefined;
+    const reportDate = reported ? isoOfDay(r.int(Math.max(dayNumber(firstStart), this.todayDay - 700), this.todayDay)) : undefined;
 
     const director = this.director(village);
     return {
@@ -331,7 +330,7 @@ export class TownshipChildren {
   /** Birth day fitting the kind's age rule on `today` (left behind: under 16; others: under 18). */
   private birthDay(kind: Kind, forced: Forced): number {
     const r = this.rng;
-    const latestForAge = (years: number) => dayOf(birthDateForAge(this.today, years));
+    const latestForAge = (years: number) => dayNumber(birthDateForAge(this.today, years));
     // Born after the day someone turns `limit`: strictly under `limit` today.
     const [minAge, limit] =
       forced === 'alone' ? [10, 16] : forced === 'dropout' ? [13, 16] : kind === 'exited' ? [4, 18] : kind.startsWith('left_behind') ? [0, 16] : [0, 18];
@@ -344,13 +343,13 @@ export class TownshipChildren {
   /** A recognition date on or after the policy start and the child's first month, not after today. */
   private startDate(birthDay: number, since: number): string {
     const lo = Math.min(Math.max(since, birthDay + 30), this.todayDay);
-    return isoOf(this.rng.int(lo, this.todayDay));
+    return isoOfDay(this.rng.int(lo, this.todayDay));
   }
 
   /** A left-behind period that ended: parents came home, or the child turned 16. */
   private exitedSpan(birthDay: number): { start: number; end: number; agedOut: boolean } {
     const r = this.rng;
-    const sixteenth = dayOf(birthDateForAge(isoOf(birthDay), -16));
+    const sixteenth = dayNumber(birthDateForAge(isoOfDay(birthDay), -16));
     // Ended at the latest the day before the 16th birthday, and before today (else still active).
     const endHi = Math.min(this.todayDay - 1, sixteenth - 1);
     const agedOut = sixteenth <= this.todayDay && r.chance(0.5);
@@ -431,7 +430,7 @@ export class TownshipChildren {
 
   private parent(sex: Sex, surname: string, birthDay: number): Parent {
     const r = this.rng;
-    const birthDate = isoOf(birthDay);
+    const birthDate = isoOfDay(birthDay);
     return {
       name: surname + this.givenName('parent', sex),
       birthDate,
@@ -479,7 +478,7 @@ export class TownshipChildren {
         guardian: {
           name: person.name,
           phone: person.phone,
-          idNumber: r.chance(0.8) ? this.idNumber(isoOf(elderBirth), sex) : undefined,
+          idNumber: r.chance(0.8) ? this.idNumber(isoOfDay(elderBirth), sex) : undefined,
           relationship: side,
           address: home,
         },

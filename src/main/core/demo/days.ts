@@ -1,10 +1,8 @@
 /** Day numbers (days since 1970-01-01, UTC) for date arithmetic in the generators; ISO dates outside. */
-import { ageOn, birthDateForAge, dayNumber, isoOfDay, nextDay } from '../../../shared/domain/dates';
+import { ageOn, birthDateForAge, nextDay } from '../../../shared/domain/dates';
 
 const DAY_MS = 86_400_000;
 
-export const dayOf = dayNumber;
-export const isoOf = isoOfDay;
 
 /**
  * The first day someone born on `birthDate` is `years` old. Not simply the same month and day:

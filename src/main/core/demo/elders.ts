@@ -12,7 +12,7 @@
  * named as a guardian never shares a number with a different elder.
  */
 import type { ElderContactData, ElderData, SupportAgreementData } from '../../../shared/contract';
-import { ageOn, birthDateForAge } from '../../../shared/domain/dates';
+import { ageOn, birthDateForAge, dayNumber, isoOfDay } from '../../../shared/domain/dates';
 import {
   DISABLED_CARE_SCORE_BELOW,
   elderAgeProblem,
@@ -27,7 +27,7 @@ import {
 } from '../../../shared/domain/elders';
 import { birthDateOfIdNumber, type Sex } from '../../../shared/domain/idNumber';
 import { ROUTINE_HEALTH, type HealthCheck, type SupporterVisits } from '../../../shared/domain/visits';
-import { birthday, dayOf, isoOf } from './days';
+import { birthday } from './days';
 import { isRuralVillage, issueIdNumber, phoneNumber, villageAddress, type DemoArea, type DemoTownship, type DemoVillage } from './identity';
 import { Random, weighted } from './random';
 import { ELDER_CONDITIONS, ELDER_DISABILITY_TYPES, ELDER_NAMES, ELDER_NOTES, GIVEN, SURNAMES, WORK_PLACES } from './vocab';
@@ -59,7 +59,7 @@ export interface DemoElder {
 }
 
 /** Earliest day a demo group starts: the register is a few years old. */
-const GROUPS_SINCE = dayOf('2019-01-01');
+const GROUPS_SINCE = dayNumber('2019-01-01');
 
 /** Age in completed years, by 5-year band: the register leans older than the population (high age, disability). */
 const AGE_BANDS = weighted<readonly [number, number]>([
@@ -150,7 +150,7 @@ export class TownshipElders {
     this.rng = new Random(`station-ledger demo elders ${township.code}`);
     // Elders stay in the villages; town-centre committees hold fewer of the register's elders.
     this.villageTable = weighted(township.villages.map((v) => [v, isRuralVillage(v) ? 1 : 0.6] as const));
-    this.todayDay = dayOf(today);
+    this.todayDay = dayNumber(today);
   }
 
   next(): DemoElder {
@@ -160,8 +160,8 @@ export class TownshipElders {
     const rural = isRuralVillage(village);
 
     const [minAge, maxAge] = r.pickWeighted(AGE_BANDS);
-    const birthDay = r.int(dayOf(birthDateForAge(this.today, maxAge + 1)) + 1, dayOf(birthDateForAge(this.today, minAge)));
-    const birthDate = isoOf(birthDay);
+    const birthDay = r.int(dayNumber(birthDateForAge(this.today, maxAge + 1)) + 1, dayNumber(birthDateForAge(this.today, minAge)));
+    const birthDate = isoOfDay(birthDay);
     const age = ageOn(birthDate, this.today);
     const household = r.pickWeighted(householdTable(age));
     // Women outlive men; special-hardship elders are mostly men who never married.
@@ -206,10 +206,10 @@ export class TownshipElders {
     const assessed = needsCare || r.chance(capability === 'intact' ? 0.2 : capability === 'mild' ? 0.7 : 0.9);
     const [lo, hi] = SCORE_RANGE[capability];
     const capabilityScore = assessed ? r.int(lo, hi) : undefined;
-    const sixtieth = dayOf(birthday(birthDate, 60));
+    const sixtieth = dayNumber(birthday(birthDate, 60));
     // Assessed within the last three years, as an elder (someone just 60 was assessed this week).
     const assessedFrom = Math.max(sixtieth, this.todayDay - 3 * 365);
-    const capabilityAssessedOn = assessed ? isoOf(r.int(assessedFrom, Math.max(assessedFrom, this.todayDay - 7))) : undefined;
+    const capabilityAssessedOn = assessed ? isoOfDay(r.int(assessedFrom, Math.max(assessedFrom, this.todayDay - 7))) : undefined;
 
     const disabled = r.chance(capability === 'severe' || capability === 'total' ? 0.25 : 0.05 + 0.001 * (age - 60));
     const disabilityType = disabled ? r.pickWeighted(ELDER_DISABILITY_TYPES) : undefined;
@@ -257,7 +257,7 @@ export class TownshipElders {
     };
     if (elder.visitor && r.chance(0.85)) elder.visitorPhone = visitor.phone;
 
-    const joined = groups.reduce((m, g) => Math.min(m, dayOf(g.startDate)), this.todayDay - 30);
+    const joined = groups.reduce((m, g) => Math.min(m, dayNumber(g.startDate)), this.todayDay - 30);
     const contacts = this.contacts(offspring, household, village, familySurname, joined);
     const agreements = hasChildren && economicStatus !== 'tekun' && offspring.length > 0 && r.chance(0.14) ? [this.agreement(offspring, village)] : [];
     const supportersVisit: SupporterVisits = !hasChildren ? 'none' : livingSituation === 'with_children' ? 'often' : r.pick(['often', 'often', 'sometimes', 'sometimes', 'sometimes', 'never'] as const);
@@ -305,7 +305,7 @@ export class TownshipElders {
   /** Sons and daughters: more of them for older cohorts; in a village, most work away. */
   private offspring(birthDay: number, surname: string, mostlyAway: boolean): Offspring[] {
     const r = this.rng;
-    const born = Number(isoOf(birthDay).slice(0, 4));
+    const born = Number(isoOfDay(birthDay).slice(0, 4));
     const count = born < 1950 ? r.int(2, 5) : born < 1960 ? r.int(1, 4) : r.int(1, 3);
     const out: Offspring[] = [];
     for (let i = 0; i < count; i++) {
@@ -350,10 +350,10 @@ export class TownshipElders {
   }): ElderData['groups'] {
     const r = this.rng;
     const latest = this.todayDay - 3;
-    const sixtieth = dayOf(birthday(e.birthDate, 60));
+    const sixtieth = dayNumber(birthday(e.birthDate, 60));
     const since = (from: number) => {
       const lo = Math.min(Math.max(from, GROUPS_SINCE, sixtieth), latest);
-      return isoOf(r.int(lo, latest));
+      return isoOfDay(r.int(lo, latest));
     };
     const out: ElderData['groups'] = [];
     const add = (group: ElderGroup, startDate: string) => out.push({ group, startDate, endDate: undefined, note: undefined });
@@ -361,15 +361,15 @@ export class TownshipElders {
 
     if (e.age >= HIGH_AGE_MIN) {
       // Recognised within a few months of the 80th birthday, or when the register began.
-      const eightieth = dayOf(birthday(e.birthDate, HIGH_AGE_MIN));
-      add('high_age', isoOf(Math.min(Math.max(eightieth + r.int(0, 75), GROUPS_SINCE + r.int(0, 120)), this.todayDay)));
+      const eightieth = dayNumber(birthday(e.birthDate, HIGH_AGE_MIN));
+      add('high_age', isoOfDay(Math.min(Math.max(eightieth + r.int(0, 75), GROUPS_SINCE + r.int(0, 120)), this.todayDay)));
     }
     const emptyNest = (e.livingSituation === 'alone' || e.livingSituation === 'with_spouse') && (e.hasChildren || e.household === 'family_planning');
     if (e.livingSituation === 'alone') add('living_alone', settled);
     if (emptyNest) add('empty_nest', settled);
     if (emptyNest && e.rural && e.awayChildren && r.chance(0.6)) add('left_behind', settled);
     if (e.capabilityScore !== undefined && e.capabilityScore < DISABLED_CARE_SCORE_BELOW && e.capabilityAssessedOn) {
-      add('disabled_care', isoOf(Math.min(dayOf(e.capabilityAssessedOn) + r.int(0, 30), this.todayDay)));
+      add('disabled_care', isoOfDay(Math.min(dayNumber(e.capabilityAssessedOn) + r.int(0, 30), this.todayDay)));
     }
     if (e.disabilityGrade === '1' || e.disabilityGrade === '2') add('severe_disability', since(GROUPS_SINCE));
     if (e.household === 'family_planning') add('family_planning', since(GROUPS_SINCE));
@@ -378,14 +378,14 @@ export class TownshipElders {
     const historyFrom = Math.max(GROUPS_SINCE, sixtieth);
     if (e.livingSituation === 'with_children' && historyFrom < this.todayDay - 400 && r.chance(0.06)) {
       const start = r.int(historyFrom, this.todayDay - 400);
-      out.push({ group: 'living_alone', startDate: isoOf(start), endDate: isoOf(r.int(start + 60, this.todayDay - 60)), note: '已搬去与子女同住' });
+      out.push({ group: 'living_alone', startDate: isoOfDay(start), endDate: isoOfDay(r.int(start + 60, this.todayDay - 60)), note: '已搬去与子女同住' });
     }
     return out;
   }
 
   private contacts(offspring: Offspring[], household: Household, village: DemoVillage, surname: string, joined: number): ElderContactData[] {
     const r = this.rng;
-    const registeredOn = () => isoOf(r.int(Math.min(joined, this.todayDay - 30), this.todayDay - 1));
+    const registeredOn = () => isoOfDay(r.int(Math.min(joined, this.todayDay - 30), this.todayDay - 1));
     const n = r.pickWeighted(CONTACT_COUNT);
     const out: ElderContactData[] = [];
     for (const o of offspring.slice(0, n)) {
@@ -433,9 +433,9 @@ export class TownshipElders {
           amountFen: provides.includes('money') ? r.int(4, 16) * 5_000 : undefined,
         };
       }),
-      signedOn: isoOf(signed),
+      signedOn: isoOfDay(signed),
       witness: committeeOf(village),
-      reviewOn: isoOf(signed + r.pick([365, 730, 1095])),
+      reviewOn: isoOfDay(signed + r.pick([365, 730, 1095])),
       notes: undefined,
     };
   }

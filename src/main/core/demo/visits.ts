@@ -13,7 +13,8 @@
 import type { VisitData } from '../../../shared/contract';
 import type { VisitFrequency } from '../../../shared/domain/visitDue';
 import { ROUTINE_HEALTH, type HealthCheck, type VisitMethod, type VisitNeed } from '../../../shared/domain/visits';
-import { dayOf, isoOf, monthAfter, monthOf, periodDays } from './days';
+import { monthAfter, monthOf, periodDays } from './days';
+import { dayNumber, isoOfDay } from '../../../shared/domain/dates';
 import type { ElderTraits } from './elders';
 import { Random, weighted } from './random';
 import { GIVEN, HAZARD_FINDINGS, MAJOR_CHANGES, SURNAMES, VISIT_TEXT } from './vocab';
@@ -99,14 +100,14 @@ export class TownshipVisits {
     private readonly staff: readonly string[],
   ) {
     if (staff.length === 0) throw new Error('a township needs station staff to visit');
-    this.todayDay = dayOf(today);
+    this.todayDay = dayNumber(today);
   }
 
   of(s: VisitSubject): DemoVisits {
     const r = new Random(`station-ledger demo visits ${s.seed}`);
     const habit = this.habit(s.villageCode, s.kind);
-    const from = Math.max(dayOf(s.from), this.todayDay - WINDOW_DAYS);
-    const until = Math.min(dayOf(s.until), this.todayDay);
+    const from = Math.max(dayNumber(s.from), this.todayDay - WINDOW_DAYS);
+    const until = Math.min(dayNumber(s.until), this.todayDay);
     const visits: VisitData[] = [];
     const majorChanges: DemoMajorChange[] = [];
     if (from > until) return { visits, majorChanges };
@@ -130,23 +131,23 @@ export class TownshipVisits {
     // Follow-ups: a hazard or a need found on a visit is checked again within a fortnight.
     for (const v of [...visits]) {
       if ((v.hazards.length > 0 || v.needs.length > 0) && r.chance(0.5)) {
-        const day = dayOf(v.visitedOn) + r.int(5, 14);
+        const day = dayNumber(v.visitedOn) + r.int(5, 14);
         if (day <= until) visits.push({ ...this.visit(r, s, day, 'home'), notes: '回访：上次发现的问题已跟进' });
       }
     }
 
     if (s.pendingChange && until === this.todayDay) {
       const occurred = this.todayDay - 1;
-      majorChanges.push({ occurredOn: isoOf(occurred), description: r.pick(MAJOR_CHANGES[s.kind]) });
+      majorChanges.push({ occurredOn: isoOfDay(occurred), description: r.pick(MAJOR_CHANGES[s.kind]) });
       // Nothing on or after the change: the visit it calls for is still to be made.
-      return { visits: visits.filter((v) => dayOf(v.visitedOn) < occurred).sort(byDate), majorChanges };
+      return { visits: visits.filter((v) => dayNumber(v.visitedOn) < occurred).sort(byDate), majorChanges };
     }
     const changeFrom = Math.max(from, this.todayDay - 300);
     const changeUntil = Math.min(until, this.todayDay - 3);
     if (changeFrom < changeUntil && r.chance(s.kind === 'elder' ? 0.015 : 0.005)) {
       const occurred = r.int(changeFrom, changeUntil);
       const description = r.pick(MAJOR_CHANGES[s.kind]);
-      majorChanges.push({ occurredOn: isoOf(occurred), description });
+      majorChanges.push({ occurredOn: isoOfDay(occurred), description });
       const visit = this.visit(r, s, Math.min(occurred + r.int(0, 2), until), 'home');
       visits.push({ ...visit, actions: s.kind === 'elder' ? '已协调村委会和亲属落实临时照料' : '已联系亲属落实临时监护', notes: `重大变故后走访：${description}` });
     }
@@ -182,7 +183,7 @@ export class TownshipVisits {
 
   private visit(r: Random, s: VisitSubject, day: number, method?: VisitMethod): VisitData {
     const how = method ?? r.pickWeighted(s.kind === 'child' ? CHILD_METHOD : s.frequency === 'weekly' ? WEEKLY_METHOD : ELDER_METHOD);
-    const visitedOn = isoOf(day);
+    const visitedOn = isoOfDay(day);
     const v: VisitData = {
       visitedOn,
       visitors: this.visitors(r, s.visitor),
@@ -203,7 +204,7 @@ export class TownshipVisits {
     };
     if (s.elder) this.elderFindings(r, v, s.elder, day);
     else this.childFindings(r, v, day);
-    if (r.chance(0.25)) v.nextVisitOn = isoOf(day + (s.frequency === 'weekly' ? 7 : s.frequency === 'monthly' ? r.int(25, 35) : r.int(80, 95)));
+    if (r.chance(0.25)) v.nextVisitOn = isoOfDay(day + (s.frequency === 'weekly' ? 7 : s.frequency === 'monthly' ? r.int(25, 35) : r.int(80, 95)));
     return v;
   }
 

@@ -5,11 +5,10 @@
  */
 import { womanInput, type WomanData, type WomanInput } from '../../../shared/contract';
 import { WOMAN_NEEDS, type WomanHealth } from '../../../shared/domain/women';
-import { dayOf, isoOf } from './days';
+import { dayNumber, isoOfDay, withClock } from '../../../shared/domain/dates';
 import { issueIdNumber, isRuralVillage, phoneNumber, villageAddress, type DemoArea, type DemoTownship } from './identity';
 import { Random, weighted } from './random';
 import { GIVEN, SURNAMES, WORK_PLACES } from './vocab';
-import { withClock } from '../../../shared/domain/dates';
 
 export interface WomanPlanItem {
   township: DemoTownship;
@@ -31,11 +30,11 @@ function demoWoman(rng: Random, area: DemoArea, township: DemoTownship, today: s
   const villages = township.villages.filter(isRuralVillage);
   const village = rng.pick(villages.length > 0 ? villages : township.villages);
   const age = rng.int(24, 55);
-  const birth = isoOf(dayOf(today) - age * 365 - rng.int(0, 364));
+  const birth = isoOfDay(dayNumber(today) - age * 365 - rng.int(0, 364));
   const idNumber = issueIdNumber(rng, area.countyCode, township, birth, 'F', free);
   // Registered after she turned 20, within the last six years, never in the future.
-  const earliest = Math.max(dayOf(birth) + 21 * 366, dayOf(today) - 6 * 365);
-  const since = isoOf(rng.int(earliest, dayOf(today) - 1));
+  const earliest = Math.max(dayNumber(birth) + 21 * 366, dayNumber(today) - 6 * 365);
+  const since = isoOfDay(rng.int(earliest, dayNumber(today) - 1));
   const [province, city] = rng.pickWeighted(WORK_PLACES);
   const needs = WOMAN_NEEDS.map((n) => n.value).filter(() => rng.chance(0.2));
   return {

@@ -48,10 +48,13 @@ export function makeEnrolment(
     throw new LedgerError({ code: 'conflict', message: '该站点已停用，不能再登记', detail: `station ${station.code} is revoked` });
   }
   if (existing?.state === 'enrolled' && !station.replace) {
+    const message = `“${existing.name}”已登记并在同步。重新登记会使原登记作废：该站点在导入新的登记文件之前不能再同步，持有新文件的电脑将收到本乡镇的台账。确需重新登记，请确认后再操作。`;
     throw new LedgerError({
       code: 'conflict',
-      message: `“${existing.name}”已登记并在同步。重新登记会使原登记作废：该站点在导入新的登记文件之前不能再同步，持有新文件的电脑将收到本乡镇的台账。确需重新登记，请确认后再操作。`,
+      message,
       detail: `station ${station.code} is already enrolled; re-enrolling needs explicit confirmation (--force)`,
+      // The input that would change the answer: each host asks for it in its own way.
+      fieldErrors: { replace: message },
     });
   }
   const name = station.name || `${township.name}社工站`;

@@ -288,6 +288,6 @@ export class UpstreamApply {
  * from this same station, or when both already agree. Otherwise the county changed it meanwhile:
  * a person decides.
  */
-export function stationWins(f: { baseVer: number; countyVer: number; origin: string; station: string; same: boolean }): boolean {
+function stationWins(f: { baseVer: number; countyVer: number; origin: string; station: string; same: boolean }): boolean {
   return f.baseVer >= f.countyVer || f.origin === f.station || f.same;
 }
