@@ -3,12 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ConflictRow, StationInfo, SyncStatus } from '../../src/shared/contract';
 import { ConflictsPage } from '../../src/renderer/features/sync/conflicts/ConflictsPage';
-import { displayValue, fieldLabel } from '../../src/renderer/features/sync/conflicts/fieldLabels';
+import { displayValue, fieldLabel } from '../../src/renderer/features/sync/conflicts/conflictValue';
 import { installFake, ok, PLACES, renderRoute, STATION_INFO, type Call } from './helpers';
 
 const conflict = (id: number, field: string, countyValue: unknown, stationValue: unknown, extra: Partial<ConflictRow> = {}): ConflictRow => ({
   id,
-  table: 'children',
+  kind: 'child',
   rowId: `child-${id}`,
   record: '张小明',
   field,
@@ -40,7 +40,7 @@ const STATUS: SyncStatus = {
 const OPEN = [
   conflict(1, 'schooling', 'primary', 'dropped_out'),
   conflict(2, 'notes', '县局核实：在县城读书', '已转学'),
-  conflict(3, 'village_code', '341723100201', '341723100202', { record: '王芳' }),
+  conflict(3, 'villageCode', '341723100201', '341723100202', { record: '王芳' }),
 ];
 
 const rowOf = (el: HTMLElement) => el.closest<HTMLElement>('tr')!;
@@ -93,7 +93,7 @@ describe('conflicts page', () => {
   });
 
   it('includes resolved conflicts when asked, with how they were resolved', async () => {
-    const resolved = conflict(9, 'guardianship_type', 'fair', 'none', { resolution: 'station', resolvedBy: '县局管理员', resolvedAt: '2026-11-29T10:00:00' });
+    const resolved = conflict(9, 'guardianshipType', 'fair', 'none', { resolution: 'station', resolvedBy: '县局管理员', resolvedAt: '2026-11-29T10:00:00' });
     const calls = installFake({
       'station.info': () => ok(COUNTY),
       'sync.status': () => ok(STATUS),
@@ -112,13 +112,16 @@ describe('conflicts page', () => {
   });
 
   it('labels known fields and renders their stored values as the register shows them', () => {
-    expect(fieldLabel('children', 'guardianship_type')).toBe('监护类型');
-    expect(fieldLabel('children', 'some_new_column')).toBe('some_new_column');
-    expect(displayValue('children', 'income_sources', '["migrant_work","farming"]')).toBe('打工收入、种养殖业');
-    expect(displayValue('children', 'father', '{"name":"张大山","situation":"working_away"}')).toBe('姓名：张大山；状况：外出务工');
-    expect(displayValue('children', 'boarding', 1)).toBe('是');
-    expect(displayValue('children', 'notes', null)).toBe('（空）');
-    expect(displayValue('children', 'village_code', '341723100202', { places: PLACES })).toBe('蓉城镇 五星村');
-    expect(displayValue('child_categories', 'category', 'left_behind')).toBe('农村留守儿童');
+    expect(fieldLabel('child', 'guardianshipType')).toBe('监护类型');
+    expect(fieldLabel('child', 'someNewField')).toBe('someNewField');
+    expect(displayValue('child', 'incomeSources', '["migrant_work","farming"]')).toBe('打工收入、种养殖业');
+    expect(displayValue('child', 'father', '{"name":"张大山","situation":"working_away"}')).toBe('姓名：张大山；父母状况：外出务工');
+    expect(displayValue('child', 'boarding', 1)).toBe('是');
+    expect(displayValue('child', 'notes', null)).toBe('（空）');
+    expect(displayValue('child', 'villageCode', '341723100202', { places: PLACES })).toBe('蓉城镇 五星村');
+    expect(displayValue('childCategory', 'category', 'left_behind')).toBe('农村留守儿童');
+    expect(displayValue('elder', 'benefits', '[]')).toBe('（无）');
+    expect(displayValue('visit', 'visitors', '["李社工","王主任"]')).toBe('李社工、王主任');
+    expect(displayValue('supportAgreement', 'supporters', '[{"name":"张大","relationship":"son","provides":["money"]}]')).toBe('赡养人姓名：张大；与老人关系：儿子；赡养内容：经济供养');
   });
 });

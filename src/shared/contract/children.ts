@@ -27,13 +27,13 @@ import {
 import { isRealDate, todayIso } from '../domain/dates';
 import { ETHNICITIES } from '../domain/ethnicities';
 import { parseIdNumber, type Sex } from '../domain/idNumber';
-import { codesOf } from '../domain/labels';
 import { mutation, query } from './define';
-import { byId, enumOf, idNumber, idNumberLookup, isoDate, optionalIdNumber, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, personListInput, personName, type PersonListRow, recordId, transferInput } from './fields';
+import { labelled } from './fieldMeta';
+import { byId, choice, idNumber, idNumberLookup, isoDate, optionalIdNumber, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, personListInput, personName, type PersonListRow, recordId, transferInput, villageCode } from './fields';
 
 const relative = z.object({
   name: optionalPersonName('姓名'),
-  phone: optionalPhone,
+  phone: optionalPhone('电话'),
   health: optionalText(20, '健康状况'),
 });
 
@@ -41,61 +41,61 @@ const parent = z.object({
   name: optionalPersonName('姓名'),
   birthDate: optionalIsoDate('出生日期'),
   idNumber: optionalIdNumber,
-  situation: enumOf(codesOf(PARENT_SITUATIONS), '父母状况').optional(),
+  situation: choice(PARENT_SITUATIONS, '父母状况').optional(),
   workProvince: optionalText(20, '务工省份'),
   workCity: optionalText(20, '务工城市'),
-  phone: optionalPhone,
+  phone: optionalPhone('电话'),
 });
 
 const guardian = z.object({
   name: optionalPersonName('委托监护人姓名'),
-  phone: optionalPhone,
+  phone: optionalPhone('电话'),
   idNumber: optionalIdNumber,
-  relationship: enumOf(codesOf(GUARDIAN_RELATIONSHIPS), '与儿童关系').optional(),
+  relationship: choice(GUARDIAN_RELATIONSHIPS, '与儿童关系').optional(),
   address: optionalText(100, '住址'),
 });
 
 export const childCategoryInput = z.object({
   id: z.string().max(64).optional(),
-  category: enumOf(codesOf(CHILD_CATEGORIES), '儿童类别'),
+  category: choice(CHILD_CATEGORIES, '儿童类别'),
   startDate: isoDate('认定日期'),
   endDate: optionalIsoDate('退出日期'),
   /** 农村留守儿童: why; 孤儿: how the parents were lost. */
-  reason: z.string().max(40).optional(),
+  reason: labelled(z.string().max(40), { label: '认定情形', options: [...LEFT_BEHIND_REASONS, ...ORPHAN_REASONS] }).optional(),
   /** 事实无人抚养儿童: parents' situations; 困境儿童: kinds of difficulty. */
-  reasons: z.array(z.string().max(40)).max(10).default([]),
+  reasons: z.array(labelled(z.string().max(40), { label: '认定情形', options: [...UNSUPPORTED_REASONS, ...DIFFICULTY_KINDS] })).max(10).default([]),
   /** 孤儿: 集中养育 or 社会散居. */
-  care: enumOf(codesOf(ORPHAN_CARE), '养育方式').optional(),
+  care: choice(ORPHAN_CARE, '养育方式').optional(),
 });
 export type ChildCategoryInput = z.input<typeof childCategoryInput>;
 
 const childFields = z.object({
   name: personName('儿童姓名'),
   idNumber,
-  ethnicity: enumOf(codesOf(ETHNICITIES), '民族'),
-  hukouRegistered: z.boolean({ error: '请选择是否登记户口' }),
-  hukouType: enumOf(codesOf(HUKOU_TYPES), '户口性质'),
-  villageCode: z.string({ error: '请选择所在村（居）' }).regex(/^\d{12}$/, '请选择所在村（居）'),
+  ethnicity: choice(ETHNICITIES, '民族'),
+  hukouRegistered: labelled(z.boolean({ error: '请选择是否登记户口' }), { label: '是否登记户口' }),
+  hukouType: choice(HUKOU_TYPES, '户口性质'),
+  villageCode: villageCode('所在村（居）'),
   registeredAddress: optionalText(100, '户籍地址'),
   currentAddress: optionalText(100, '现居住地址'),
-  healthStatus: enumOf(codesOf(HEALTH_STATUSES), '健康状况'),
-  disabilityType: enumOf(codesOf(DISABILITY_TYPES), '残疾类别').optional(),
-  disabilityGrade: enumOf(codesOf(DISABILITY_GRADES), '残疾等级').optional(),
+  healthStatus: choice(HEALTH_STATUSES, '健康状况'),
+  disabilityType: choice(DISABILITY_TYPES, '残疾类别').optional(),
+  disabilityGrade: choice(DISABILITY_GRADES, '残疾等级').optional(),
   illness: optionalText(50, '所患疾病'),
-  schooling: enumOf(codesOf(SCHOOLING), '就学情况'),
-  boarding: z.boolean().default(false),
-  paternalGrandfather: relative.prefault({}),
-  paternalGrandmother: relative.prefault({}),
-  maternalGrandfather: relative.prefault({}),
-  maternalGrandmother: relative.prefault({}),
-  father: parent.prefault({}),
-  mother: parent.prefault({}),
-  guardian: guardian.prefault({}),
-  guardianshipType: enumOf(codesOf(GUARDIANSHIP_TYPES), '监护类型'),
-  incomeSources: z.array(enumOf(codesOf(INCOME_SOURCES), '家庭收入来源')).default([]),
-  assistance: z.array(enumOf(codesOf(ASSISTANCE_KINDS), '享受救助')).default([]),
+  schooling: choice(SCHOOLING, '就学情况'),
+  boarding: labelled(z.boolean(), { label: '是否寄宿' }).default(false),
+  paternalGrandfather: labelled(relative.prefault({}), { label: '祖父' }),
+  paternalGrandmother: labelled(relative.prefault({}), { label: '祖母' }),
+  maternalGrandfather: labelled(relative.prefault({}), { label: '外祖父' }),
+  maternalGrandmother: labelled(relative.prefault({}), { label: '外祖母' }),
+  father: labelled(parent.prefault({}), { label: '父亲' }),
+  mother: labelled(parent.prefault({}), { label: '母亲' }),
+  guardian: labelled(guardian.prefault({}), { label: '委托监护人' }),
+  guardianshipType: choice(GUARDIANSHIP_TYPES, '监护类型'),
+  incomeSources: z.array(choice(INCOME_SOURCES, '家庭收入来源')).default([]),
+  assistance: z.array(choice(ASSISTANCE_KINDS, '享受救助')).default([]),
   childDirector: optionalPersonName('儿童主任'),
-  childDirectorPhone: optionalPhone,
+  childDirectorPhone: optionalPhone('儿童主任电话'),
   reportDate: optionalIsoDate('报告日期'),
   reportAgency: optionalText(50, '报告单位'),
   reportNote: optionalText(200, '报告情况'),
@@ -201,8 +201,8 @@ export interface ChildListRow extends PersonListRow {
 }
 
 export const childListInput = personListInput.extend({
-  category: enumOf(codesOf(CHILD_CATEGORIES), '儿童类别').optional(),
-  guardianshipType: enumOf(codesOf(GUARDIANSHIP_TYPES), '监护类型').optional(),
+  category: choice(CHILD_CATEGORIES, '儿童类别').optional(),
+  guardianshipType: choice(GUARDIANSHIP_TYPES, '监护类型').optional(),
   ageBand: z.enum(AGE_BANDS.map((b) => b.value) as [AgeBand, ...AgeBand[]]).optional(),
   needsReport: z.boolean().optional(),
 });

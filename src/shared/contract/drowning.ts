@@ -14,18 +14,21 @@ import {
   publicityDateProblems,
   yearOf,
 } from '../domain/drowning';
-import { codesOf } from '../domain/labels';
 import { mutation, query, type Progress } from './define';
-import { byId, enumOf, isoDate, optionalIsoDate, optionalText, personName, recordId, type PersonListRow } from './fields';
+import { labelled } from './fieldMeta';
+import { byId, choice, isoDate, optionalIsoDate, optionalText, personName, recordId, type PersonListRow, villageCode as villageField } from './fields';
 
 const townshipCode = z.string().regex(/^\d{9}$/, '请选择乡镇（街道）');
 const villageCode = z.string().regex(/^\d{12}$/, '请选择村（居）');
 
-const year = z
-  .number({ error: '请选择年度' })
-  .int('请选择年度')
-  .min(FIRST_YEAR, `年度不能早于${FIRST_YEAR}年`)
-  .refine((y) => y <= yearOf(todayIso()), '年度不能晚于今年');
+const year = labelled(
+  z
+    .number({ error: '请选择年度' })
+    .int('请选择年度')
+    .min(FIRST_YEAR, `年度不能早于${FIRST_YEAR}年`)
+    .refine((y) => y <= yearOf(todayIso()), '年度不能晚于今年'),
+  { label: '年度' },
+);
 
 const realDate = (v: unknown): string | null => (typeof v === 'string' && isRealDate(v) ? v : null);
 
@@ -52,7 +55,7 @@ const onlyObjects = { when: (payload: { value: unknown }) => typeof payload.valu
 /** One child's publicity in one year; saving again for the same child and year edits it. */
 export const publicityInput = z
   .object({
-    childId: recordId,
+    childId: labelled(recordId.clone(), { label: '儿童' }),
     year,
     letterOn: optionalIsoDate(LETTER_LABEL),
     pledgeOn: optionalIsoDate(PLEDGE_LABEL),
@@ -86,7 +89,7 @@ export const publicityFilterInput = z.object({
   /** County: one station's children. */
   stationCode: z.string().regex(/^\d{9}$/).optional(),
   search: z.string().trim().max(30).optional(),
-  status: enumOf(codesOf(PUBLICITY_STATUSES), '宣传情况').default('all'),
+  status: choice(PUBLICITY_STATUSES, '宣传情况').default('all'),
 });
 
 export const publicityListInput = publicityFilterInput.extend({
@@ -149,12 +152,12 @@ export interface PublicityBatchResult {
 const inspectorName = personName('督查人员');
 
 const inspectionFields = z.object({
-  villageCode: z.string({ error: '请选择水域所在村（居）' }).regex(/^\d{12}$/, '请选择水域所在村（居）'),
-  place: z.string({ error: '请填写督查地点' }).trim().min(1, '请填写督查地点').max(100, '督查地点不能超过100个字'),
+  villageCode: villageField('水域所在村（居）'),
+  place: labelled(z.string({ error: '请填写督查地点' }).trim().min(1, '请填写督查地点').max(100, '督查地点不能超过100个字'), { label: '督查地点' }),
   inspectedOn: isoDate('督查日期'),
   inspectors: z.array(inspectorName, { error: '请填写督查人员' }).min(1, '请填写督查人员').max(10, '督查人员最多填写10人'),
-  findings: z.string({ error: '请填写督查情况' }).trim().min(1, '请填写督查情况').max(500, '督查情况不能超过500个字'),
-  hazardFound: z.boolean().default(false),
+  findings: labelled(z.string({ error: '请填写督查情况' }).trim().min(1, '请填写督查情况').max(500, '督查情况不能超过500个字'), { label: '督查情况' }),
+  hazardFound: labelled(z.boolean(), { label: '是否发现隐患' }).default(false),
   actions: optionalText(500, '处置措施'),
   notes: optionalText(200, '备注'),
 });

@@ -21,11 +21,9 @@ import {
 } from '../domain/elders';
 import { ETHNICITIES } from '../domain/ethnicities';
 import { parseIdNumber, type Sex } from '../domain/idNumber';
-import { codesOf } from '../domain/labels';
 import { mutation, query } from './define';
-import { byId, enumOf, idNumber, idNumberLookup, isoDate, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, personListInput, personName, type PersonListRow, recordId, transferInput } from './fields';
-
-const villageCode = z.string({ error: '请选择所在村（居）' }).regex(/^\d{12}$/, '请选择所在村（居）');
+import { byId, choice, idNumber, idNumberLookup, isoDate, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, personListInput, personName, type PersonListRow, recordId, requiredPhone, transferInput, villageCode } from './fields';
+import { labelled } from './fieldMeta';
 
 type Issue = (path: (string | number)[], message: string) => void;
 const issuer =
@@ -36,7 +34,7 @@ const realDate = (v: unknown): string | null => (typeof v === 'string' && isReal
 
 export const elderGroupInput = z.object({
   id: z.string().max(64).optional(),
-  group: enumOf(codesOf(ELDER_GROUPS), '对象类别'),
+  group: choice(ELDER_GROUPS, '对象类别'),
   startDate: isoDate('认定日期'),
   endDate: optionalIsoDate('退出日期'),
   note: optionalText(100, '说明'),
@@ -46,29 +44,27 @@ export type ElderGroupInput = z.input<typeof elderGroupInput>;
 const elderFields = z.object({
   name: personName('老人姓名'),
   idNumber,
-  ethnicity: enumOf(codesOf(ETHNICITIES), '民族'),
-  villageCode,
+  ethnicity: choice(ETHNICITIES, '民族'),
+  villageCode: villageCode('所在村（居）'),
   address: optionalText(100, '现居住地址'),
-  phone: optionalPhone,
-  maritalStatus: enumOf(codesOf(MARITAL_STATUSES), '婚姻状况').optional(),
-  livingSituation: enumOf(codesOf(LIVING_SITUATIONS), '居住情况'),
-  capability: enumOf(codesOf(CAPABILITY_LEVELS), '能力等级'),
-  capabilityScore: z
-    .number({ error: '评估得分须为0—100的整数' })
-    .int('评估得分须为0—100的整数')
-    .min(0, '评估得分须为0—100的整数')
-    .max(100, '评估得分须为0—100的整数')
-    .optional(),
+  phone: optionalPhone('联系电话'),
+  maritalStatus: choice(MARITAL_STATUSES, '婚姻状况').optional(),
+  livingSituation: choice(LIVING_SITUATIONS, '居住情况'),
+  capability: choice(CAPABILITY_LEVELS, '能力等级'),
+  capabilityScore: labelled(
+    z.number({ error: '评估得分须为0—100的整数' }).int('评估得分须为0—100的整数').min(0, '评估得分须为0—100的整数').max(100, '评估得分须为0—100的整数'),
+    { label: '能力评估得分' },
+  ).optional(),
   capabilityAssessedOn: optionalIsoDate('评估日期'),
-  disabilityType: enumOf(codesOf(DISABILITY_TYPES), '残疾类别').optional(),
-  disabilityGrade: enumOf(codesOf(DISABILITY_GRADES), '残疾等级').optional(),
+  disabilityType: choice(DISABILITY_TYPES, '残疾类别').optional(),
+  disabilityGrade: choice(DISABILITY_GRADES, '残疾等级').optional(),
   healthNotes: optionalText(200, '健康状况'),
-  economicStatus: enumOf(codesOf(ECONOMIC_STATUSES), '经济状况'),
-  benefits: z.array(enumOf(codesOf(ELDER_BENEFITS), '享受待遇')).max(10).default([]),
-  riskTier: enumOf(codesOf(RISK_TIERS), '探访等级'),
+  economicStatus: choice(ECONOMIC_STATUSES, '经济状况'),
+  benefits: z.array(choice(ELDER_BENEFITS, '享受待遇')).max(10).default([]),
+  riskTier: choice(RISK_TIERS, '探访等级'),
   /** The helper or village cadre responsible for visiting (探访责任人). */
   visitor: optionalPersonName('探访责任人'),
-  visitorPhone: optionalPhone,
+  visitorPhone: optionalPhone('探访责任人电话'),
   notes: optionalText(500, '备注'),
   groups: z.array(elderGroupInput).max(16).default([]),
 });
@@ -133,23 +129,10 @@ export const elderInput = elderFields.superRefine(checkElder, {
 export type ElderInput = z.input<typeof elderInput>;
 export type ElderData = z.output<typeof elderInput>;
 
-/** A phone that must be given, checked like `optionalPhone`. */
-const requiredPhone = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .transform((raw, ctx) => {
-      const r = optionalPhone.safeParse(raw);
-      if (r.success && r.data !== undefined) return r.data;
-      ctx.addIssue({ code: 'custom', message: r.success ? `请填写${label}` : (r.error.issues[0]?.message ?? `${label}格式不正确`) });
-      return z.NEVER;
-    });
-
 /** 联系人: someone to call about the elder; often added on its own after a visit. */
 export const elderContactInput = z.object({
   name: personName('联系人姓名'),
-  relationship: enumOf(codesOf(ELDER_RELATIONSHIPS), '与老人关系'),
+  relationship: choice(ELDER_RELATIONSHIPS, '与老人关系'),
   phone: requiredPhone('联系电话'),
   address: optionalText(100, '住址'),
   registeredOn: isoDate('登记日期').refine((v) => v <= todayIso(), '登记日期不能晚于今天'),
@@ -161,20 +144,18 @@ export type ElderContactData = z.output<typeof elderContactInput>;
 /** 赡养人: one supporter of a support agreement and what they undertake. */
 export const supporterInput = z.object({
   name: personName('赡养人姓名'),
-  relationship: enumOf(codesOf(ELDER_RELATIONSHIPS), '与老人关系'),
-  phone: optionalPhone,
-  provides: z.array(enumOf(codesOf(SUPPORT_KINDS), '赡养内容')).min(1, '请选择赡养内容').max(4),
+  relationship: choice(ELDER_RELATIONSHIPS, '与老人关系'),
+  phone: optionalPhone('电话'),
+  provides: z.array(choice(SUPPORT_KINDS, '赡养内容')).min(1, '请选择赡养内容').max(4),
   /** Money per month, in fen (分). */
-  amountFen: z
-    .number({ error: '赡养费须为整数（分）' })
-    .int('赡养费须为整数（分）')
-    .min(0, '赡养费不能为负数')
-    .max(100_000_000, '赡养费金额过大，请核对')
-    .optional(),
+  amountFen: labelled(
+    z.number({ error: '赡养费须为整数（分）' }).int('赡养费须为整数（分）').min(0, '赡养费不能为负数').max(100_000_000, '赡养费金额过大，请核对'),
+    { label: '赡养费（分/月）' },
+  ).optional(),
 });
 
 const agreementFields = z.object({
-  supporters: z.array(supporterInput).min(1, '请至少填写一名赡养人').max(12),
+  supporters: z.array(labelled(supporterInput, { label: '赡养人' })).min(1, '请至少填写一名赡养人').max(12),
   signedOn: isoDate('签订日期'),
   witness: optionalText(50, '见证单位'),
   reviewOn: optionalIsoDate('复查日期'),
@@ -258,11 +239,11 @@ export interface ElderListRow extends PersonListRow {
 }
 
 export const elderListInput = personListInput.extend({
-  group: enumOf(codesOf(ELDER_GROUPS), '对象类别').optional(),
-  riskTier: enumOf(codesOf(RISK_TIERS), '探访等级').optional(),
-  capability: enumOf(codesOf(CAPABILITY_LEVELS), '能力等级').optional(),
-  economicStatus: enumOf(codesOf(ECONOMIC_STATUSES), '经济状况').optional(),
-  livingSituation: enumOf(codesOf(LIVING_SITUATIONS), '居住情况').optional(),
+  group: choice(ELDER_GROUPS, '对象类别').optional(),
+  riskTier: choice(RISK_TIERS, '探访等级').optional(),
+  capability: choice(CAPABILITY_LEVELS, '能力等级').optional(),
+  economicStatus: choice(ECONOMIC_STATUSES, '经济状况').optional(),
+  livingSituation: choice(LIVING_SITUATIONS, '居住情况').optional(),
   /** A high-age allowance band value (bands are configurable, so checked by the core). */
   highAgeClass: z.string().max(20).optional(),
 });

@@ -3,81 +3,126 @@ import { z } from 'zod';
 import { isRealDate } from '../domain/dates';
 import { parseIdNumber, type Sex } from '../domain/idNumber';
 import { todayIso } from '../domain/dates';
+import { codesOf, type Option } from '../domain/labels';
+import { labelled } from './fieldMeta';
 
 export const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label}不能超过${max}个字`)
-    .optional()
-    .transform((v) => (v === '' ? undefined : v));
+  labelled(
+    z
+      .string()
+      .trim()
+      .max(max, `${label}不能超过${max}个字`)
+      .optional()
+      .transform((v) => (v === '' ? undefined : v)),
+    { label },
+  );
 
 export const personName = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(20, `${label}不能超过20个字`)
-    .refine((v) => !/[0-9０-９]/.test(v), `${label}不能包含数字`);
+  labelled(
+    z
+      .string({ error: `请填写${label}` })
+      .trim()
+      .min(1, `请填写${label}`)
+      .max(20, `${label}不能超过20个字`)
+      .refine((v) => !/[0-9０-９]/.test(v), `${label}不能包含数字`),
+    { label },
+  );
 
 export const optionalPersonName = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(20, `${label}不能超过20个字`)
-    .refine((v) => !/[0-9０-９]/.test(v), `${label}不能包含数字`)
-    .optional()
-    .transform((v) => (v === '' ? undefined : v));
+  labelled(
+    z
+      .string()
+      .trim()
+      .max(20, `${label}不能超过20个字`)
+      .refine((v) => !/[0-9０-９]/.test(v), `${label}不能包含数字`)
+      .optional()
+      .transform((v) => (v === '' ? undefined : v)),
+    { label },
+  );
 
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
-export const optionalPhone = z
+const phoneNumber = z
   .string()
   .trim()
   .optional()
   .transform((v) => (v === '' ? undefined : v?.replace(/\s/g, '')))
   .refine((v) => v === undefined || PHONE.test(v), '电话号码格式不正确（手机11位，或区号-号码）');
+export const optionalPhone = (label: string) => labelled(phoneNumber.clone(), { label });
+
+/** A phone that must be given, checked like `optionalPhone`. */
+export const requiredPhone = (label: string) =>
+  labelled(
+    z
+      .string({ error: `请填写${label}` })
+      .trim()
+      .min(1, `请填写${label}`)
+      .transform((raw, ctx) => {
+        const r = phoneNumber.safeParse(raw);
+        if (r.success && r.data !== undefined) return r.data;
+        ctx.addIssue({ code: 'custom', message: r.success ? `请填写${label}` : (r.error.issues[0]?.message ?? `${label}格式不正确`) });
+        return z.NEVER;
+      }),
+    { label },
+  );
 
 export const isoDate = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .min(1, `请填写${label}`)
-    .refine(isRealDate, `${label}不是有效日期`);
+  labelled(
+    z
+      .string({ error: `请填写${label}` })
+      .min(1, `请填写${label}`)
+      .refine(isRealDate, `${label}不是有效日期`),
+    { label },
+  );
 
 export const optionalIsoDate = (label: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v === '' ? undefined : v))
-    .refine((v) => v === undefined || isRealDate(v), `${label}不是有效日期`);
+  labelled(
+    z
+      .string()
+      .optional()
+      .transform((v) => (v === '' ? undefined : v))
+      .refine((v) => v === undefined || isRealDate(v), `${label}不是有效日期`),
+    { label },
+  );
 
 /** An ID number, normalised (full-width digits, lower-case x, spaces) and checked. */
-export const idNumber = z.string({ error: '请填写身份证号码' }).transform((raw, ctx) => {
-  const parsed = parseIdNumber(raw, todayIso());
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.message });
-    return z.NEVER;
-  }
-  return parsed.info.idNumber;
-});
-
-export const optionalIdNumber = z
-  .string()
-  .optional()
-  .transform((raw, ctx) => {
-    if (raw === undefined || raw.trim() === '') return undefined;
+export const idNumber = labelled(
+  z.string({ error: '请填写身份证号码' }).transform((raw, ctx) => {
     const parsed = parseIdNumber(raw, todayIso());
     if (!parsed.ok) {
       ctx.addIssue({ code: 'custom', message: parsed.message });
       return z.NEVER;
     }
     return parsed.info.idNumber;
-  });
+  }),
+  { label: '身份证号码' },
+);
+
+export const optionalIdNumber = labelled(
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') return undefined;
+      const parsed = parseIdNumber(raw, todayIso());
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: parsed.message });
+        return z.NEVER;
+      }
+      return parsed.info.idNumber;
+    }),
+  { label: '身份证号码' },
+);
 
 export const recordId = z.string().min(1, '缺少记录编号').max(64);
 
-export function enumOf<C extends string>(values: readonly [C, ...C[]], label: string) {
-  return z.enum(values, { error: `请选择${label}` });
+/** One of a list of coded options; the stored code reads as its label. */
+export function choice<C extends string>(options: readonly Option<C>[], label: string) {
+  return labelled(z.enum(codesOf(options), { error: `请选择${label}` }), { label, options });
 }
+
+/** A village of the county's place list, stored as its 12-digit code. */
+export const villageCode = (label: string, message = `请选择${label}`) =>
+  labelled(z.string({ error: message }).regex(/^\d{12}$/, message), { label, kind: 'village' });
 
 /** zod issues → field path → first Chinese message, the shape forms and hosts report. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {

@@ -59,5 +59,7 @@ export * from './workbench';
 export * from './rules';
 export * from './demo';
 export * from './women';
+export * from './records';
+export * from './fieldMeta';
 export * from './client';
 export * from './transport';

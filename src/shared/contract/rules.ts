@@ -1,12 +1,11 @@
 /** The county's configurable rules: visit frequencies and high-age allowance bands, sent to stations. */
 import { z } from 'zod';
 import type { HighAgeBand } from '../domain/elders';
-import { codesOf } from '../domain/labels';
 import { VISIT_FREQUENCIES, type DueRule } from '../domain/visitDue';
 import { mutation, query } from './define';
-import { enumOf } from './fields';
+import { choice } from './fields';
 
-const frequency = enumOf(codesOf(VISIT_FREQUENCIES), '探访频次');
+const frequency = choice(VISIT_FREQUENCIES, '探访频次');
 const codeList = z.array(z.string().min(1).max(40)).min(1).max(20).optional();
 
 export const dueRuleInput = z.object({

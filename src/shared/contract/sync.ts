@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cliOnly, mutation, onServerDisk, query, type Progress } from './define';
+import type { RecordKind } from './records';
 
 const passphrase = z.string({ error: '请输入密钥口令' }).min(1, '请输入密钥口令').max(200);
 const filePath = (label: string) => z.string({ error: `请选择${label}` }).min(1, `请选择${label}`).max(4096);
@@ -62,7 +63,8 @@ export interface ExportResult {
 
 export interface ConflictRow {
   id: number;
-  table: string;
+  /** The kind of record, and its field as the contract names it (`recordField` gives its label). */
+  kind: RecordKind;
   rowId: string;
   /** A person-readable name of the record (e.g. the child's name). */
   record: string;

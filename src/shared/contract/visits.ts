@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { isRealDate, todayIso } from '../domain/dates';
-import { codesOf } from '../domain/labels';
 import type { DueStatusKind, VisitFrequency } from '../domain/visitDue';
 import {
   HEALTH_ASPECTS,
@@ -17,16 +16,17 @@ import {
   type SubjectKind,
 } from '../domain/visits';
 import { mutation, query } from './define';
-import { byId, enumOf, isoDate, optionalIsoDate, optionalText, personName, recordId } from './fields';
+import { labelled } from './fieldMeta';
+import { byId, choice, isoDate, optionalIsoDate, optionalText, personName, recordId } from './fields';
 
-const subjectKind = enumOf(codesOf(SUBJECT_KINDS), '探访对象类别');
+const subjectKind = choice(SUBJECT_KINDS, '探访对象类别');
 
 const [speech, mobility, responsiveness, mental] = HEALTH_ASPECTS;
 const healthCheck = z.object({
-  speech: enumOf(codesOf(speech.options), speech.label).optional(),
-  mobility: enumOf(codesOf(mobility.options), mobility.label).optional(),
-  responsiveness: enumOf(codesOf(responsiveness.options), responsiveness.label).optional(),
-  mental: enumOf(codesOf(mental.options), mental.label).optional(),
+  speech: choice(speech.options, speech.label).optional(),
+  mobility: choice(mobility.options, mobility.label).optional(),
+  responsiveness: choice(responsiveness.options, responsiveness.label).optional(),
+  mental: choice(mental.options, mental.label).optional(),
 }) satisfies z.ZodType<Partial<HealthCheck>>;
 
 const visitFields = z.object({
@@ -36,16 +36,16 @@ const visitFields = z.object({
     .min(1, '请填写走访人')
     .max(6, '走访人最多6名')
     .refine((names) => new Set(names).size === names.length, '走访人不能重复'),
-  method: enumOf(codesOf(VISIT_METHODS), '探访方式'),
-  health: healthCheck.default({}),
+  method: choice(VISIT_METHODS, '探访方式'),
+  health: labelled(healthCheck.default({}), { label: '身体状况' }),
   illness: optionalText(200, '患病情况'),
   livingDifficulties: optionalText(300, '生活困难'),
   moneyDifficulties: optionalText(300, '经济困难'),
   benefitsReceived: optionalText(200, '享受政策'),
-  supportersVisit: enumOf(codesOf(SUPPORTER_VISITS), '子女（赡养人）探望情况').optional(),
-  hazards: z.array(enumOf(codesOf(HOME_HAZARDS), '安全隐患')).max(HOME_HAZARDS.length).default([]),
+  supportersVisit: choice(SUPPORTER_VISITS, '子女（赡养人）探望情况').optional(),
+  hazards: z.array(choice(HOME_HAZARDS, '安全隐患')).max(HOME_HAZARDS.length).default([]),
   hazardNote: optionalText(200, '隐患说明'),
-  needs: z.array(enumOf(codesOf(VISIT_NEEDS), '服务需求')).max(VISIT_NEEDS.length).default([]),
+  needs: z.array(choice(VISIT_NEEDS, '服务需求')).max(VISIT_NEEDS.length).default([]),
   actions: optionalText(500, '采取措施'),
   referrals: optionalText(300, '转介情况'),
   nextVisitOn: optionalIsoDate('下次探访日期'),
@@ -67,6 +67,9 @@ export type VisitInput = z.input<typeof visitInput>;
 export type VisitData = z.output<typeof visitInput>;
 
 const subjectRef = z.object({ subjectKind, subjectId: recordId });
+
+/** Who a visit or a major change is about, as stored beside its own fields. */
+export const subjectFields = z.object({ subjectKind, subjectId: labelled(recordId.clone(), { label: '探访对象' }) });
 export type SubjectRef = z.infer<typeof subjectRef>;
 
 export interface VisitRecord extends VisitData {
@@ -85,7 +88,7 @@ export interface VisitRecord extends VisitData {
 
 export const majorChangeInput = z.object({
   occurredOn: isoDate('发生日期').refine((v) => v <= todayIso(), '发生日期不能晚于今天'),
-  description: z.string({ error: '请填写变故情况' }).trim().min(1, '请填写变故情况').max(200, '变故情况不能超过200个字'),
+  description: labelled(z.string({ error: '请填写变故情况' }).trim().min(1, '请填写变故情况').max(200, '变故情况不能超过200个字'), { label: '变故情况' }),
 });
 export type MajorChangeInput = z.input<typeof majorChangeInput>;
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isRealDate, todayIso } from '../domain/dates';
 import { parseIdNumber, type Sex } from '../domain/idNumber';
-import { codesOf } from '../domain/labels';
 import {
   WOMAN_AGE_BANDS,
   WOMAN_HEALTH,
@@ -14,34 +13,35 @@ import {
   type WomanNeed,
 } from '../domain/women';
 import { mutation, query } from './define';
-import { byId, enumOf, idNumber, idNumberLookup, isoDate, optionalIsoDate, optionalPhone, optionalText, personListInput, personName, type PersonListRow, recordId } from './fields';
-
-const villageCode = z.string({ error: '请选择所在村（居）' }).regex(/^\d{12}$/, '请选择所在村（居）');
+import { byId, choice, idNumber, idNumberLookup, isoDate, optionalIsoDate, optionalPhone, optionalText, personListInput, personName, type PersonListRow, recordId, villageCode } from './fields';
+import { labelled } from './fieldMeta';
 
 /** A count of people at home; left empty when unknown. */
 const optionalCount = (label: string) =>
-  z
-    .number({ error: `${label}须为0—20的整数` })
-    .int(`${label}须为0—20的整数`)
-    .min(0, `${label}须为0—20的整数`)
-    .max(20, `${label}须为0—20的整数`)
-    .optional();
+  labelled(
+    z
+      .number({ error: `${label}须为0—20的整数` })
+      .int(`${label}须为0—20的整数`)
+      .min(0, `${label}须为0—20的整数`)
+      .max(20, `${label}须为0—20的整数`),
+    { label },
+  ).optional();
 
 const womanFields = z.object({
   name: personName('姓名'),
   idNumber,
-  villageCode,
+  villageCode: villageCode('所在村（居）'),
   address: optionalText(100, '现居住地址'),
-  phone: optionalPhone,
+  phone: optionalPhone('联系电话'),
   husbandName: personName('丈夫姓名'),
-  husbandPhone: optionalPhone,
+  husbandPhone: optionalPhone('丈夫电话'),
   husbandWorkProvince: optionalText(20, '丈夫务工省份'),
   husbandWorkCity: optionalText(20, '丈夫务工城市'),
   childrenAtHome: optionalCount('在家子女数'),
   eldersAtHome: optionalCount('在家老人数'),
-  health: enumOf(codesOf(WOMAN_HEALTH), '健康状况'),
+  health: choice(WOMAN_HEALTH, '健康状况'),
   needs: z
-    .array(enumOf(codesOf(WOMAN_NEEDS), '服务需求'))
+    .array(choice(WOMAN_NEEDS, '服务需求'))
     .max(WOMAN_NEEDS.length)
     .refine((needs) => new Set(needs).size === needs.length, '同一需求不能重复选择')
     .default([]),
@@ -104,8 +104,8 @@ export interface WomanListRow extends PersonListRow {
 }
 
 export const womanListInput = personListInput.extend({
-  status: enumOf(codesOf(WOMAN_STATUSES), '登记状态').optional(),
-  ageBand: enumOf(codesOf(WOMAN_AGE_BANDS), '年龄段').optional(),
+  status: choice(WOMAN_STATUSES, '登记状态').optional(),
+  ageBand: choice(WOMAN_AGE_BANDS, '年龄段').optional(),
 });
 export type WomanListInput = z.input<typeof womanListInput>;
 

@@ -1,10 +1,9 @@
 /** The workbench (工作台): who is due a visit, the monthly visit rate, visits by month. */
 import { z } from 'zod';
-import { codesOf } from '../domain/labels';
 import { DUE_STATUSES, type DueStatusKind } from '../domain/visitDue';
 import type { SubjectKind } from '../domain/visits';
 import { query } from './define';
-import { enumOf, month } from './fields';
+import { choice, month } from './fields';
 import type { DueInfo } from './visits';
 
 export type DueKind = Extract<SubjectKind, 'elder' | 'child'>;
@@ -27,7 +26,7 @@ export interface DueRow extends DueInfo {
 export const dueListInput = z.object({
   subjectKind: z.enum(['elder', 'child']).optional(),
   /** Omitted: everyone outstanding (overdue, this week, this month). */
-  status: enumOf(codesOf(DUE_STATUSES), '状态').optional(),
+  status: choice(DUE_STATUSES, '状态').optional(),
   townshipCode: z.string().regex(/^\d{9}$/).optional(),
   villageCode: z.string().regex(/^\d{12}$/).optional(),
   stationCode: z.string().regex(/^\d{9}$/).optional(),
@@ -70,7 +69,7 @@ export interface VisitRateResult {
 
 export const visitRateInput = z.object({
   month: month.optional(),
-  scope: enumOf(codesOf(RATE_SCOPES), '统计对象').default('tekun'),
+  scope: choice(RATE_SCOPES, '统计对象').default('tekun'),
   townshipCode: z.string().regex(/^\d{9}$/).optional(),
   stationCode: z.string().regex(/^\d{9}$/).optional(),
 });

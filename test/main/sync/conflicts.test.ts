@@ -144,7 +144,7 @@ describe('records and edits', () => {
       const conflicts = await world.county.core.call('sync.conflicts', {});
       expect(conflicts).toEqual([
         expect.objectContaining({
-          table: 'children',
+          kind: 'child',
           rowId: id,
           record: '王小明',
           field: 'notes',
@@ -224,7 +224,7 @@ describe('records and edits', () => {
       await world.round();
 
       // (updated_at is the subject of the tests above; here only what a person would decide on.)
-      const conflicts = (await world.county.core.call('sync.conflicts', {})).filter((c) => c.field !== 'updated_at');
+      const conflicts = (await world.county.core.call('sync.conflicts', {})).filter((c) => c.field !== 'updatedAt');
       expect(conflicts.map((c) => [c.field, c.countyValue, c.stationValue])).toEqual([['name', '刘洋', '张伟']]);
       await world.county.core.call('sync.resolveConflict', { id: conflicts[0]!.id, keep: 'station' });
       await world.round();

@@ -28,8 +28,6 @@ import {
 
 const FIELDS = ['notes', 'schooling', 'guardianshipType', 'name'] as const;
 type Field = (typeof FIELDS)[number];
-/** The column each edited field is stored (and listed as a conflict) under. */
-const COLUMN: Record<Field, string> = { notes: 'notes', schooling: 'schooling', guardianshipType: 'guardianship_type', name: 'name' };
 const NAMES = ['李明', '王芳', '张伟', '刘洋', '陈静', '杨磊', '赵敏', '黄丽', '周杰', '吴倩'];
 const CHOICES: Record<Exclude<Field, 'notes'>, readonly string[]> = {
   schooling: SCHOOLING.map((o) => o.value),
@@ -138,7 +136,7 @@ function lostEdits(run: Run, county: Map<string, ChildRecord>, conflicts: Confli
     const final = county.get(e.childId)?.[e.field];
     if (final === e.value) continue;
     if (run.edits.some((l) => l.childId === e.childId && l.field === e.field && l.order > e.order && l.value === final)) continue;
-    if (e.at === 'station' && conflicts.some((c) => c.rowId === e.childId && c.field === COLUMN[e.field] && c.stationValue === e.value)) continue;
+    if (e.at === 'station' && conflicts.some((c) => c.rowId === e.childId && c.field === e.field && c.stationValue === e.value)) continue;
     lost.push(`${e.at} edit #${e.order} ${e.field}=${e.value} of ${e.childId}: county has ${String(final)}`);
   }
   return lost;

@@ -1,7 +1,7 @@
 /** The sync operations: keys, enrolment, bundles out and in, conflicts. */
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { LedgerError, MAX_ENROLMENT_BYTES, type ConflictRow, type EnrolmentReceipt, type SyncStationRow } from '../../../shared/contract';
+import { LedgerError, MAX_ENROLMENT_BYTES, type ConflictRow, type RecordKind, type EnrolmentReceipt, type SyncStationRow } from '../../../shared/contract';
 import type { CallContext, CoreContext, StationMeta } from '../context';
 import { fileError, FileRefused, readRegularFile, writePrivateFile } from '../files';
 import type { SyncConflictsTable } from '../db/schema';
@@ -15,7 +15,7 @@ import { verifyClaim } from './hubAuth';
 import { HubError, postBundle } from './hubClient';
 import { checkPassphrase, createKeys, hasKeys, ownPublicKeys, unlockKeys } from './keystore';
 import { countyPeer, getState, setState } from './state';
-import { tableRules, type SyncedTableName } from './tables';
+import { fieldOfColumn, tableRules, type SyncedTableName } from './tables';
 
 function requireRole(ctx: CoreContext, role: 'station' | 'county'): StationMeta {
   const s = ctx.requireStation();
@@ -98,13 +98,28 @@ function enrolmentJson(file: EnrolmentFile): string {
   return JSON.stringify(file, null, 1);
 }
 
-function describeRecord(ctx: CoreContext, table: string, id: string): string {
-  if (table === 'children' || table === 'elders') return (ctx.db.prepare(`SELECT name FROM ${table} WHERE id = ?`).get(id) as { name: string } | undefined)?.name ?? id;
-  if (table === 'child_categories') {
-    const r = ctx.db.prepare('SELECT c.name FROM child_categories k JOIN children c ON c.id = k.child_id WHERE k.id = ?').get(id) as { name: string } | undefined;
-    return r ? `${r.name}（儿童类别）` : id;
-  }
-  return id;
+/** Records that belong to a person: how to reach the person's name. */
+const OWNED_RECORDS: Partial<Record<SyncedTableName, { sql: string }>> = {
+  child_categories: { sql: 'SELECT p.name FROM child_categories r JOIN children p ON p.id = r.child_id WHERE r.id = ?' },
+  elder_groups: { sql: 'SELECT p.name FROM elder_groups r JOIN elders p ON p.id = r.elder_id WHERE r.id = ?' },
+  elder_contacts: { sql: 'SELECT p.name FROM elder_contacts r JOIN elders p ON p.id = r.elder_id WHERE r.id = ?' },
+  support_agreements: { sql: 'SELECT p.name FROM support_agreements r JOIN elders p ON p.id = r.elder_id WHERE r.id = ?' },
+  drowning_publicity: { sql: 'SELECT p.name FROM drowning_publicity r JOIN children p ON p.id = r.child_id WHERE r.id = ?' },
+  visits: { sql: `SELECT coalesce(c.name, e.name, w.name) AS name FROM visits r LEFT JOIN children c ON c.id = r.subject_id LEFT JOIN elders e ON e.id = r.subject_id LEFT JOIN women w ON w.id = r.subject_id WHERE r.id = ?` },
+  major_changes: { sql: `SELECT coalesce(c.name, e.name, w.name) AS name FROM major_changes r LEFT JOIN children c ON c.id = r.subject_id LEFT JOIN elders e ON e.id = r.subject_id LEFT JOIN women w ON w.id = r.subject_id WHERE r.id = ?` },
+  water_inspections: { sql: 'SELECT place AS name FROM water_inspections WHERE id = ?' },
+};
+
+/** A record as the county reads it: the name of the person it is, or is about. */
+function describeRecord(ctx: CoreContext, table: SyncedTableName, id: string): string {
+  const sql = table === 'children' || table === 'elders' || table === 'women' ? `SELECT name FROM ${table} WHERE id = ?` : OWNED_RECORDS[table]?.sql;
+  return (sql ? (ctx.db.prepare(sql).get(id) as { name: string | null } | undefined)?.name : null) ?? id;
+}
+
+function recordKindOf(table: SyncedTableName): RecordKind {
+  const rules = tableRules(table);
+  if (!rules.record) throw new Error(`conflict on ${table}, which is not a station register`);
+  return rules.record;
 }
 
 const parseValue = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
@@ -259,10 +274,10 @@ export function syncHandlers(
       return rows.map(
         (r): ConflictRow => ({
           id: r.id,
-          table: r.tbl,
+          kind: recordKindOf(r.tbl as SyncedTableName),
           rowId: r.row_id,
-          record: describeRecord(ctx, r.tbl, r.row_id),
-          field: r.field,
+          record: describeRecord(ctx, r.tbl as SyncedTableName, r.row_id),
+          field: fieldOfColumn(r.tbl as SyncedTableName, r.field),
           countyValue: parseValue(r.county_value),
           countyOrigin: r.county_origin,
           stationCode: r.station_code,

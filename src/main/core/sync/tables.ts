@@ -3,6 +3,7 @@
  * through `sync/capture.ts`, which records every change in the outbox. `owner` says whose scope a
  * row belongs to: a station's own records, or county reference data every station receives.
  */
+import type { RecordKind } from '../../../shared/contract';
 import type { DB } from '../db/schema';
 import { derivePersonColumns, PERSON_DERIVED } from '../people/derive';
 import type { DrowningTables } from '../drowning/schema';
@@ -20,36 +21,43 @@ export interface SyncedTable {
    */
   derived?: Readonly<Record<string, readonly string[]>>;
   derive?: (values: Row) => Row;
+  /** A station's register: the kind of record its rows are, for conflicts named in contract terms. */
+  record?: RecordKind;
+  /** Columns whose contract field is not simply their camel-cased name. */
+  fields?: Readonly<Record<string, string>>;
 }
 
 export const SYNCED_TABLES = {
   places: { owner: 'county' },
   children: {
     owner: 'station',
+    record: 'child',
     derived: PERSON_DERIVED,
     derive: derivePersonColumns,
   },
-  child_categories: { owner: 'station' },
+  child_categories: { owner: 'station', record: 'childCategory' },
   // high_age_class is not derived: it depends on the day of the save as well as the birth date.
   elders: {
     owner: 'station',
+    record: 'elder',
     derived: PERSON_DERIVED,
     derive: derivePersonColumns,
   },
-  elder_groups: { owner: 'station' },
-  elder_contacts: { owner: 'station' },
-  support_agreements: { owner: 'station' },
+  elder_groups: { owner: 'station', record: 'elderGroup', fields: { group_code: 'group' } },
+  elder_contacts: { owner: 'station', record: 'elderContact' },
+  support_agreements: { owner: 'station', record: 'supportAgreement' },
   women: {
     owner: 'station',
+    record: 'woman',
     derived: PERSON_DERIVED,
     derive: derivePersonColumns,
   },
   // A visit's village and township are copied from its person when saved: where the visit took
   // place, kept when the person later moves. Not derived columns, so never recomputed.
-  visits: { owner: 'station' },
-  major_changes: { owner: 'station' },
-  drowning_publicity: { owner: 'station' },
-  water_inspections: { owner: 'station' },
+  visits: { owner: 'station', record: 'visit' },
+  major_changes: { owner: 'station', record: 'majorChange' },
+  drowning_publicity: { owner: 'station', record: 'drowningPublicity' },
+  water_inspections: { owner: 'station', record: 'waterInspection' },
   // The county's configurable rules: reference data every station receives, like places.
   rules: { owner: 'county' },
 } as const satisfies Partial<Record<keyof (DB & EldersTables & VisitsTables & WomenTables & DrowningTables & RulesTables), SyncedTable>>;
@@ -67,6 +75,11 @@ export function derivedColumns(table: SyncedTableName): Set<string> {
 }
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;
+
+/** The contract's name for a column of a synced table: `village_code` is `villageCode`. */
+export function fieldOfColumn(table: SyncedTableName, column: string): string {
+  return tableRules(table).fields?.[column] ?? column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
 
 /** Columns every synced table has; `id` is the key and never a captured field. */
 export const SYNCED_BASE_COLUMNS = ['id', 'station_code', 'created_at', 'updated_at', 'deleted'] as const;

@@ -4,13 +4,13 @@ import { Alert, App, Button, Empty, Flex, Popconfirm, Result, Switch, Table, Tag
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { ConflictRow } from '../../../../shared/contract';
+import { RECORD_KIND_LABELS, type ConflictRow } from '../../../../shared/contract';
 import { errorMessage, useLedgerMutation, useLedgerQuery } from '../../../api';
 import { usePlaceTree } from '../../places/places';
 import { useStation } from '../../station/station';
-import { formatDateTime, tableLabel } from '../format';
+import { formatDateTime } from '../format';
 import { useSyncStations } from '../syncStatus';
-import { displayValue, fieldLabel } from './fieldLabels';
+import { displayValue, fieldLabel } from './conflictValue';
 
 const NO_ROWS: ConflictRow[] = [];
 
@@ -82,22 +82,22 @@ function CountyConflicts() {
       render: (record: string, r) => (
         <Flex vertical>
           <Typography.Text strong>{record}</Typography.Text>
-          {r.table !== 'children' && <Typography.Text type="secondary">{tableLabel(r.table)}</Typography.Text>}
+          {r.kind !== 'child' && <Typography.Text type="secondary">{RECORD_KIND_LABELS[r.kind]}</Typography.Text>}
         </Flex>
       ),
     },
-    { title: '项目', dataIndex: 'field', width: 100, render: (field: string, r) => <span data-testid="conflict-field">{fieldLabel(r.table, field)}</span> },
+    { title: '项目', dataIndex: 'field', width: 100, render: (field: string, r) => <span data-testid="conflict-field">{fieldLabel(r.kind, field)}</span> },
     {
       title: '县局的值',
       key: 'county',
       width: 180,
-      render: (_: unknown, r) => <ValueCell testId="conflict-county-value" text={displayValue(r.table, r.field, r.countyValue, ctx)} />,
+      render: (_: unknown, r) => <ValueCell testId="conflict-county-value" text={displayValue(r.kind, r.field, r.countyValue, ctx)} />,
     },
     {
       title: '站点的值',
       key: 'station',
       width: 180,
-      render: (_: unknown, r) => <ValueCell testId="conflict-station-value" text={displayValue(r.table, r.field, r.stationValue, ctx)} />,
+      render: (_: unknown, r) => <ValueCell testId="conflict-station-value" text={displayValue(r.kind, r.field, r.stationValue, ctx)} />,
     },
     {
       title: '站点修改人',
@@ -140,7 +140,7 @@ function CountyConflicts() {
           <Flex gap={6} wrap>
             <Popconfirm
               title="保留县局的值？"
-              description={`“${fieldLabel(r.table, r.field)}”保持为：${displayValue(r.table, r.field, r.countyValue, ctx)}；站点的修改不采用。`}
+              description={`“${fieldLabel(r.kind, r.field)}”保持为：${displayValue(r.kind, r.field, r.countyValue, ctx)}；站点的修改不采用。`}
               okText="确定"
               cancelText="取消"
               onConfirm={() => resolve(r, 'county')}
@@ -151,7 +151,7 @@ function CountyConflicts() {
             </Popconfirm>
             <Popconfirm
               title="采用站点的值？"
-              description={`“${fieldLabel(r.table, r.field)}”改为：${displayValue(r.table, r.field, r.stationValue, ctx)}；下次同步时发给各相关站点。`}
+              description={`“${fieldLabel(r.kind, r.field)}”改为：${displayValue(r.kind, r.field, r.stationValue, ctx)}；下次同步时发给各相关站点。`}
               okText="确定"
               cancelText="取消"
               onConfirm={() => resolve(r, 'station')}
