@@ -85,31 +85,20 @@ export const optionalIsoDate = (label: string) =>
   );
 
 /** An ID number, normalised (full-width digits, lower-case x, spaces) and checked. */
-export const idNumber = labelled(
-  z.string({ error: '请填写身份证号码' }).transform((raw, ctx) => {
-    const parsed = parseIdNumber(raw, todayIso());
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.message });
-      return z.NEVER;
-    }
-    return parsed.info.idNumber;
-  }),
-  { label: '身份证号码' },
-);
+function checkedIdNumber(raw: string, ctx: z.RefinementCtx): string {
+  const parsed = parseIdNumber(raw, todayIso());
+  if (parsed.ok) return parsed.info.idNumber;
+  ctx.addIssue({ code: 'custom', message: parsed.message });
+  return z.NEVER;
+}
+
+export const idNumber = labelled(z.string({ error: '请填写身份证号码' }).transform(checkedIdNumber), { label: '身份证号码' });
 
 export const optionalIdNumber = labelled(
   z
     .string()
     .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined || raw.trim() === '') return undefined;
-      const parsed = parseIdNumber(raw, todayIso());
-      if (!parsed.ok) {
-        ctx.addIssue({ code: 'custom', message: parsed.message });
-        return z.NEVER;
-      }
-      return parsed.info.idNumber;
-    }),
+    .transform((raw, ctx) => (raw === undefined || raw.trim() === '' ? undefined : checkedIdNumber(raw, ctx))),
   { label: '身份证号码' },
 );
 
