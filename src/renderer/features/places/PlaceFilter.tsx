@@ -1,5 +1,6 @@
 import { Select } from 'antd';
 import { useMemo } from 'react';
+import { useStation } from '../station/station';
 import { useTownships } from './places';
 
 export interface PlacePatch {
@@ -8,22 +9,27 @@ export interface PlacePatch {
 }
 
 interface PlaceFilterProps {
-  /** The township whose villages are offered: the one picked, or a station's own. */
+  /** The county's township pick; a station's own township stands in for it. */
   townshipCode: string | undefined;
   villageCode: string | undefined;
   onChange: (patch: PlacePatch) => void;
-  /** Off where the township is fixed: a station sees only its own. */
-  pickTownship?: boolean;
   villageWidth?: number;
 }
 
-/** A list's township and village filters; a new township drops the village picked in the old one. */
-export function PlaceFilter({ townshipCode, villageCode, onChange, pickTownship = true, villageWidth = 140 }: PlaceFilterProps) {
+/**
+ * A list's township and village filters. A station keeps only its own township's records, so it
+ * gets no township choice and its villages at once; the county picks a township first, and a new
+ * township drops the village picked in the old one.
+ */
+export function PlaceFilter({ townshipCode, villageCode, onChange, villageWidth = 140 }: PlaceFilterProps) {
   const townships = useTownships();
-  const villages = useMemo(() => townships.find((t) => t.code === townshipCode)?.villages ?? [], [townships, townshipCode]);
+  const station = useStation();
+  const own = station?.role === 'station' ? station.code : undefined;
+  const township = own ?? townshipCode;
+  const villages = useMemo(() => townships.find((t) => t.code === township)?.villages ?? [], [townships, township]);
   return (
     <>
-      {pickTownship && (
+      {!own && (
         <Select
           aria-label="乡镇（街道）"
           allowClear
@@ -39,8 +45,8 @@ export function PlaceFilter({ townshipCode, villageCode, onChange, pickTownship 
         aria-label="村（居）"
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
-        disabled={!townshipCode}
-        placeholder={townshipCode ? '全部村（居）' : '先选乡镇'}
+        disabled={!township}
+        placeholder={township ? '全部村（居）' : '先选乡镇'}
         style={{ width: villageWidth }}
         value={villageCode}
         options={villages.map((v) => ({ value: v.code, label: v.name }))}

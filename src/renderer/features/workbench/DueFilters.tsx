@@ -35,7 +35,6 @@ export function DueFilters({ county, ownTownship }: { county: boolean; ownTownsh
         townshipCode={county ? filters.townshipCode : ownTownship}
         villageCode={filters.villageCode}
         onChange={setFilters}
-        pickTownship={county}
         villageWidth={150}
       />
       <SearchBox testId="due-search" label="搜索姓名" placeholder="姓名 / 拼音首字母" width={200} value={text} onChange={setText} />

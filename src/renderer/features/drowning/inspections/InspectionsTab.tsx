@@ -93,7 +93,6 @@ export function InspectionsTab({ year }: { year: number }) {
             townshipCode={townshipCode}
             villageCode={filters.villageCode}
             onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))}
-            pickTownship={county}
           />
           <Flex align="center" gap={6}>
             <Switch id="drowning-hazard-only" size="small" checked={filters.hazardOnly} onChange={(on) => setFilters((f) => ({ ...f, hazardOnly: on }))} />

@@ -107,7 +107,6 @@ export function PublicityTab({ year }: { year: number }) {
           townshipCode={townshipCode}
           villageCode={filters.villageCode}
           onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))}
-          pickTownship={county}
         />
         <Select
           aria-label="宣传情况"
