@@ -27,8 +27,17 @@ export function rawWhere(q: ChildListInput, today: string): { sql: string; param
   const params: (string | number)[] = [];
   const search = q.search ? classifySearch(q.search) : null;
   if (search?.kind === 'id') {
-    and.push('instr(id_number, ?) > 0');
-    params.push(search.term);
+    const { match, term } = search;
+    const [clause, ...values]: [string, ...(string | number)[]] =
+      match === 'last'
+        ? ['substr(id_number, ?) = ?', -term.length, term]
+        : match === 'start'
+          ? ['substr(id_number, 1, ?) = ?', term.length, term]
+          : match === 'exact'
+            ? ['id_number = ?', term]
+            : ['birth_date = ?', term];
+    and.push(clause);
+    params.push(...values);
   }
   if (search?.kind === 'pinyin') {
     and.push("(name_initials LIKE ? ESCAPE '\\' OR name_pinyin LIKE ? ESCAPE '\\')");

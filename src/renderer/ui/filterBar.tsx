@@ -11,10 +11,14 @@ interface SearchBoxProps {
   width?: number;
 }
 
+/** How the core matches ID characters (`classifySearch`): what a masked ID shows, the whole number, or a birth date. */
+const ID_SEARCH_HINT = '身份证号可输入后4位、完整号码（或从开头输入的前几位），或8位出生日期（如 19500303）';
+
 /** A list's search box: names, their pinyin initials, ID numbers. */
-export function SearchBox({ value, onChange, label, testId, placeholder = '姓名 / 拼音首字母 / 身份证号', width = 240 }: SearchBoxProps) {
+export function SearchBox({ value, onChange, label, testId, placeholder = '姓名 / 拼音首字母 / 身份证后4位', width = 240 }: SearchBoxProps) {
   return (
     <Input
+      title={placeholder.includes('身份证') ? ID_SEARCH_HINT : undefined}
       data-testid={testId}
       aria-label={label}
       allowClear

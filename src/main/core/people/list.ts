@@ -3,20 +3,40 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { PersonListRow } from '../../../shared/contract';
 import type { Sex } from '../../../shared/domain/idNumber';
 import { maskIdNumber, normaliseIdNumber } from '../../../shared/domain/idNumber';
-import { ageOn, birthDateForAge, nextDay } from '../../../shared/domain/dates';
+import { ageOn, birthDateForAge, isRealDate, nextDay } from '../../../shared/domain/dates';
 import type { CoreContext } from '../context';
 import { placeNames } from '../places/handlers';
 import type { Sqlite } from '../db/open';
 import type { PeopleTable } from './register';
 
-export type SearchKind = 'id' | 'pinyin' | 'name';
+/**
+ * How ID characters match. Lists show the ID masked (first 6, last 4), so a short term matches
+ * only what the user sees: up to 4 characters are the last ones, 18 are the whole number, 8
+ * digits forming a date are the birth date, anything else is the number typed from its start.
+ * Matching anywhere would return rows whose visible digits differ from the term.
+ */
+export type IdMatch = 'last' | 'start' | 'exact' | 'birth';
 
-/** What a typed search means: ID digits, pinyin (full or initials), or characters of a name. */
-export function classifySearch(raw: string): { kind: SearchKind; term: string } | null {
+export type SearchTerm = { kind: 'id'; match: IdMatch; term: string } | { kind: 'pinyin' | 'name'; term: string };
+
+/** The last characters a masked ID shows (`maskIdNumber`). */
+export const ID_VISIBLE_END = 4;
+
+function idMatchOf(id: string): { match: IdMatch; term: string } {
+  if (id.length <= ID_VISIBLE_END) return { match: 'last', term: id };
+  if (/^\d{17}[\dX]$/.test(id)) return { match: 'exact', term: id };
+  const date = /^(\d{4})(\d{2})(\d{2})$/.exec(id);
+  const iso = date ? `${date[1]}-${date[2]}-${date[3]}` : '';
+  if (date && iso >= '1850-01-01' && isRealDate(iso)) return { match: 'birth', term: iso };
+  return { match: 'start', term: id };
+}
+
+/** What a typed search means: ID characters, pinyin (full or initials), or characters of a name. */
+export function classifySearch(raw: string): SearchTerm | null {
   const term = raw.trim();
   if (term === '') return null;
   const id = normaliseIdNumber(term);
-  if (/^\d+X?$/.test(id)) return { kind: 'id', term: id };
+  if (/^\d+X?$/.test(id)) return { kind: 'id', ...idMatchOf(id) };
   if (/^[a-zA-Z]+$/.test(term)) return { kind: 'pinyin', term: term.toLowerCase() };
   return { kind: 'name', term };
 }
@@ -42,7 +62,7 @@ export function personConditions(table: PeopleTable, q: PersonListQuery, owner: 
   const station = owner ?? q.stationCode;
   if (station) and.push(sql<SqlBool>`${col('station_code')} = ${station}`);
   const search = q.search ? classifySearch(q.search) : null;
-  if (search?.kind === 'id') and.push(sql<SqlBool>`instr(${col('id_number')}, ${search.term}) > 0`);
+  if (search?.kind === 'id') and.push(idCondition(table, search.match, search.term));
   if (search?.kind === 'pinyin') {
     const p = likePrefix(search.term);
     and.push(sql<SqlBool>`(${col('name_initials')} LIKE ${p} ESCAPE '\\' OR ${col('name_pinyin')} LIKE ${p} ESCAPE '\\')`);
@@ -51,6 +71,21 @@ export function personConditions(table: PeopleTable, q: PersonListQuery, owner: 
   if (q.townshipCode) and.push(sql<SqlBool>`${col('township_code')} = ${q.townshipCode}`);
   if (q.villageCode) and.push(sql<SqlBool>`${col('village_code')} = ${q.villageCode}`);
   return and;
+}
+
+/** An ID search as SQL; each form reads only columns of the register's covering list index. */
+function idCondition(table: PeopleTable, match: IdMatch, term: string): Expression<SqlBool> {
+  const id = sql.ref(`${table}.id_number`);
+  switch (match) {
+    case 'last':
+      return sql<SqlBool>`substr(${id}, ${-term.length}) = ${term}`;
+    case 'start':
+      return sql<SqlBool>`substr(${id}, 1, ${term.length}) = ${term}`;
+    case 'exact':
+      return sql<SqlBool>`${id} = ${term}`;
+    case 'birth':
+      return sql<SqlBool>`${sql.ref(`${table}.birth_date`)} = ${term}`;
+  }
 }
 
 /**
