@@ -63,4 +63,13 @@ export default tseslint.config(
       'The renderer talks to the core only through src/renderer/api and the contract.',
     ),
   },
+  {
+    files: ['src/renderer/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXOpeningElement[name.name='Form']", message: 'Use LedgerForm (src/renderer/ui/LedgerForm.tsx): it clears a field\'s message when the field changes.' },
+      ],
+    },
+  },
 );

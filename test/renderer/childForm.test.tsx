@@ -63,6 +63,21 @@ describe('child form', () => {
     expect(calls.filter((c) => c.name === 'children.findByIdNumber')).toHaveLength(0);
   });
 
+  it('clears the check-digit message once the ID number is corrected', async () => {
+    installFake({ 'children.findByIdNumber': () => ok(null) });
+    const user = userEvent.setup();
+    renderForm({});
+    const wrongCheck = ID_2015.slice(0, 17) + (ID_2015[17] === '0' ? '1' : '0');
+    await user.type(screen.getByTestId('child-idNumber'), wrongCheck);
+    await user.tab();
+    const idItem = formItemOf(screen.getByTestId('child-idNumber'));
+    expect(await within(idItem).findByText(/身份证号码校验位不正确/)).toBeInTheDocument();
+    await user.clear(screen.getByTestId('child-idNumber'));
+    await user.type(screen.getByTestId('child-idNumber'), ID_2015);
+    expect(screen.getByTestId('child-birthDate')).toHaveTextContent('2015-03-01');
+    await waitFor(() => expect(within(idItem).queryByText(/身份证号码校验位不正确/)).toBeNull());
+  });
+
   it('shows birth date and sex derived from a valid ID number', async () => {
     installFake({ 'children.findByIdNumber': () => ok(null) });
     const user = userEvent.setup();

@@ -59,6 +59,19 @@ describe('left-behind woman form', () => {
     expect(sent(calls)).toHaveLength(0);
   });
 
+  it('clears the check-digit message once the ID number is corrected', async () => {
+    installFake({ 'women.findByIdNumber': () => ok(null) });
+    const user = userEvent.setup();
+    renderForm(validWoman({ idNumber: undefined }));
+    await user.type(screen.getByTestId('woman-idNumber'), ID_1988.slice(0, 17) + (ID_1988[17] === '0' ? '1' : '0'));
+    await user.click(screen.getByTestId('woman-save'));
+    expect(await within(idItem()).findByText(/身份证号码校验位不正确/)).toBeInTheDocument();
+    await user.clear(screen.getByTestId('woman-idNumber'));
+    await user.type(screen.getByTestId('woman-idNumber'), ID_1988);
+    expect(screen.getByTestId('woman-birthDate')).toHaveTextContent('1988-05-12');
+    await waitFor(() => expect(within(idItem()).queryByText(/身份证号码校验位不正确/)).toBeNull());
+  });
+
   it('checks the age on the registration day, under the ID field', async () => {
     const calls = installFake({ 'women.findByIdNumber': () => ok(null) });
     const user = userEvent.setup();

@@ -9,6 +9,7 @@ import { withoutNulls } from '../../ui/formValues';
 import { ModalProblem } from '../../ui/ProblemAlert';
 import { useModalForm } from '../../ui/useModalForm';
 import { thisYear, yearOptions } from './years';
+import { LedgerForm } from '../../ui/LedgerForm';
 
 type PublicityValues = Partial<Omit<PublicityInput, 'childId'>>;
 
@@ -48,7 +49,7 @@ export function PublicityModal({ childId, childName, record, recordedYears, open
 
   return (
     <Modal open={open} title={record ? `编辑${record.year}年防溺水宣传：${childName}` : `登记防溺水宣传：${childName}`} width={640} {...modalProps}>
-      <Form<PublicityValues> form={form} layout="vertical" name="drowning-publicity" onFinish={() => void save()} data-testid="drowning-publicity-form">
+      <LedgerForm<PublicityValues> form={form} layout="vertical" name="drowning-publicity" onSubmit={() => void save()} data-testid="drowning-publicity-form">
         <Row gutter={GUTTER}>
           <Col {...HALF_COL}>
             <Form.Item label="年度" name="year" required>
@@ -76,7 +77,7 @@ export function PublicityModal({ childId, childName, record, recordedYears, open
             </Form.Item>
           </Col>
         </Row>
-      </Form>
+      </LedgerForm>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
         两个日期至少填写一个，且都应在所选年度内；承诺书一般随一封信发放，签订日期不早于一封信发放日期。
       </Typography.Paragraph>

@@ -5,6 +5,7 @@ import { errorData, useLedgerMutation } from '../../api';
 import { useOnOpen } from '../../ui/useOnOpen';
 import { useTownships } from '../places/places';
 import { VillagePicker } from '../places/VillagePicker';
+import { LedgerForm } from '../../ui/LedgerForm';
 
 interface TransferValues {
   villageCode?: string;
@@ -88,7 +89,7 @@ export function TransferModal({
       <Typography.Paragraph>
         现所在：{person.townshipName} / {person.villageName}
       </Typography.Paragraph>
-      <Form<TransferValues> form={form} layout="vertical" name="transfer" onFinish={(v) => void submit(v)}>
+      <LedgerForm<TransferValues> form={form} layout="vertical" name="transfer" onFinish={(v) => void submit(v)}>
         <Form.Item
           label="迁入的村（居）"
           name="villageCode"
@@ -99,7 +100,7 @@ export function TransferModal({
         >
           <VillagePicker />
         </Form.Item>
-      </Form>
+      </LedgerForm>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
         迁往其他乡镇时，该{NOUN[kind]}的记录和历史（含走访记录）一并转给新乡镇的站点，原站点下次同步后不再显示。
       </Typography.Paragraph>

@@ -11,6 +11,7 @@ import { errorData, errorMessage, ledgerKey, useLedgerMutation, useLedgerQuery }
 import { optionsOf } from '../../ui/options';
 import { useStation } from '../station/station';
 import { bandsToValues, ruleToValues, valuesToBands, valuesToRule, type BandValues, type DueRuleValues } from './ruleForms';
+import { LedgerForm } from '../../ui/LedgerForm';
 
 const FREQUENCY_OPTIONS = optionsOf(VISIT_FREQUENCIES);
 
@@ -50,7 +51,7 @@ function DueRuleCard(props: {
       <Typography.Paragraph type="secondary">
         符合某一行全部条件的对象按该行频次探访；同时符合多行时取最频繁的一行；都不符合时按“{props.otherwiseLabel}”。
       </Typography.Paragraph>
-      <Form<DueRuleValues> form={form} initialValues={props.values} disabled={!props.editable} onFinish={(v) => void props.onSave(v)}>
+      <LedgerForm<DueRuleValues> form={form} initialValues={props.values} disabled={!props.editable} onFinish={(v) => void props.onSave(v)}>
         <Form.List name="lines">
           {(fields, { add, remove }) => (
             <>
@@ -90,7 +91,7 @@ function DueRuleCard(props: {
             </Popconfirm>
           </Space>
         )}
-      </Form>
+      </LedgerForm>
     </Card>
   );
 }
@@ -106,7 +107,7 @@ function BandsCard(props: { values: BandValues[]; source: Source; from?: string;
     <Card title="高龄津贴档次" extra={<SourceTag source={props.source} />} data-testid="rules-bands">
       <Typography.Paragraph type="secondary">档次和金额调整后，自下个月1日起执行。</Typography.Paragraph>
       {props.from && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`新的档次自 ${props.from} 起执行，此前仍按原档次计算。`} />}
-      <Form form={form} initialValues={{ bands: props.values }} disabled={!props.editable} onFinish={(v) => void save(v)}>
+      <LedgerForm form={form} initialValues={{ bands: props.values }} disabled={!props.editable} onFinish={(v) => void save(v)}>
         <Form.List name="bands">
           {(fields, { add, remove }, { errors }) => (
             <>
@@ -151,7 +152,7 @@ function BandsCard(props: { values: BandValues[]; source: Source; from?: string;
             </Popconfirm>
           </Space>
         )}
-      </Form>
+      </LedgerForm>
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { fieldErrorsOf, stationInit, type DemoScale, type Progress as OpProgress, type StationInfo, type StationRole } from '../../../shared/contract';
 import { errorData, useLedgerMutation } from '../../api';
 import { ProgressLine } from '../../ui/ProgressLine';
+import { LedgerForm } from '../../ui/LedgerForm';
 
 /** The county whose divisions ship with the app; a county data dir is created with this code. */
 const DEFAULT_COUNTY_CODE = '341723';
@@ -38,12 +39,12 @@ function StationStep({ onDone }: { onDone: (info: StationInfo) => void }) {
   };
 
   return (
-    <Form<InitValues>
+    <LedgerForm<InitValues>
       form={form}
       layout="vertical"
       name="setup"
       initialValues={{ role: 'station', code: '', name: '' }}
-      onFinish={() => void submit()}
+      onSubmit={() => void submit()}
       onValuesChange={(changed: Partial<InitValues>) => {
         if (changed.role === 'county') form.setFieldsValue({ code: DEFAULT_COUNTY_CODE });
         if (changed.role === 'station') form.setFieldsValue({ code: '' });
@@ -75,7 +76,7 @@ function StationStep({ onDone }: { onDone: (info: StationInfo) => void }) {
       <Button type="primary" htmlType="submit" loading={init.isPending} block>
         完成设置
       </Button>
-    </Form>
+    </LedgerForm>
   );
 }
 

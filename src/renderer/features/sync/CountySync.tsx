@@ -14,6 +14,7 @@ import { NewPassphraseFields } from './NewPassphraseFields';
 import { usePassphraseStore } from './passphraseStore';
 import { usePassphrase } from './usePassphrase';
 import { useExportBundle } from './bundleExport';
+import { LedgerForm } from '../../ui/LedgerForm';
 
 /**
  * A county set up in the app (not by the CLI with a passphrase) has no keys yet: nothing syncs
@@ -39,13 +40,13 @@ function CreateKeysCard() {
       <Typography.Paragraph>
         县局还没有同步密钥。密钥用于给发往站点的数据包签名、解开站点发来的数据包，只需创建一次；创建后才能登记站点。
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" name="create-keys" onFinish={(v) => void submit(v)}>
+      <LedgerForm form={form} layout="vertical" name="create-keys" onFinish={(v) => void submit(v)}>
         <NewPassphraseFields />
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit" icon={<KeyOutlined />} loading={createKeys.isPending}>
           创建同步密钥
         </Button>
-      </Form>
+      </LedgerForm>
     </Card>
   );
 }

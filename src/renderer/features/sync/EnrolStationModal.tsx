@@ -6,6 +6,7 @@ import { useOnOpen } from '../../ui/useOnOpen';
 import { useTownships } from '../places/places';
 import { showFieldErrors } from './fieldErrors';
 import { downloadText } from './files';
+import { LedgerForm } from '../../ui/LedgerForm';
 
 interface EnrolValues {
   code?: string;
@@ -117,7 +118,7 @@ export function EnrolStationModal({ open, station, stations, onClose }: EnrolSta
       forceRender
       width={560}
     >
-      <Form<EnrolValues> form={form} layout="vertical" name="enrol-station" onFinish={(v) => void submit(v)}>
+      <LedgerForm<EnrolValues> form={form} layout="vertical" name="enrol-station" onFinish={(v) => void submit(v)}>
         {known.get(code ?? '')?.state === 'enrolled' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`该站点已登记。${REPLACE_WARNING}`} />}
         <Form.Item label="乡镇（街道）" name="code" rules={[{ required: true, message: '请选择乡镇（街道）' }]}>
           <Select
@@ -135,7 +136,7 @@ export function EnrolStationModal({ open, station, stations, onClose }: EnrolSta
           登记文件含县局公钥和一次性登记码，不含儿童信息，但凭它可以接入本县的同步：请只用U盘交给该站点，站点导入后会显示县局指纹，请电话核对。
         </Typography.Paragraph>
         {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 16 }} />}
-      </Form>
+      </LedgerForm>
     </Modal>
   );
 }

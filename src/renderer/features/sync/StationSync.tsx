@@ -12,6 +12,7 @@ import { ProgressLine } from '../../ui/ProgressLine';
 import { usePassphraseStore } from './passphraseStore';
 import { usePassphrase } from './usePassphrase';
 import { useExportBundle } from './bundleExport';
+import { LedgerForm } from '../../ui/LedgerForm';
 
 type WithPassphrase = ReturnType<typeof usePassphrase>['withPassphrase'];
 
@@ -75,7 +76,7 @@ function EnrolmentCard({ onEnrolled }: { onEnrolled: (r: { countyFingerprint: st
         本站尚未登记，还不能与县局交换数据。请向县局索取本站的登记文件（由县局在“数据同步”中生成，文件名如
         <Typography.Text code>登记文件-341723100.json</Typography.Text>），选择该文件，并为本机设置密钥口令。
       </Typography.Paragraph>
-      <Form<EnrolValues> form={form} layout="vertical" name="enrolment" onFinish={(v) => void submit(v)} initialValues={{ file: '', passphrase: '', confirm: '' }}>
+      <LedgerForm<EnrolValues> form={form} layout="vertical" name="enrolment" onFinish={(v) => void submit(v)} initialValues={{ file: '', passphrase: '', confirm: '' }}>
         <Form.Item label="登记文件" required>
           <Form.Item name="file" noStyle rules={[{ required: true, message: '请选择登记文件' }]}>
             <Input type="hidden" />
@@ -108,7 +109,7 @@ function EnrolmentCard({ onEnrolled }: { onEnrolled: (r: { countyFingerprint: st
         <Button type="primary" htmlType="submit" loading={saving} icon={<ImportOutlined />}>
           导入登记文件
         </Button>
-      </Form>
+      </LedgerForm>
     </Card>
   );
 }
@@ -158,7 +159,7 @@ function HubCard({ hubUrl, withPassphrase }: { hubUrl: string | null; withPassph
       <Typography.Paragraph type="secondary">
         县局开启同步服务后，填写县局提供的地址即可直接通过网络同步，不必使用U盘。没有网络时仍可用U盘导出、导入。
       </Typography.Paragraph>
-      <Form form={form} layout="inline" name="hub" initialValues={{ hubUrl: hubUrl ?? '' }} onFinish={(v) => void save(v)} style={{ rowGap: 8 }}>
+      <LedgerForm form={form} layout="inline" name="hub" initialValues={{ hubUrl: hubUrl ?? '' }} onFinish={(v) => void save(v)} style={{ rowGap: 8 }}>
         <Form.Item
           label="同步服务器地址"
           name="hubUrl"
@@ -179,7 +180,7 @@ function HubCard({ hubUrl, withPassphrase }: { hubUrl: string | null; withPassph
             保存地址
           </Button>
         </Form.Item>
-      </Form>
+      </LedgerForm>
       {hubUrl && (
         <Flex vertical gap={12} style={{ marginTop: 16 }}>
           <div>

@@ -2,6 +2,7 @@ import { Button, Flex, Form, Input, Modal, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { errorData } from '../../api';
 import { usePassphraseStore } from './passphraseStore';
+import { LedgerForm } from '../../ui/LedgerForm';
 
 interface Prompt {
   /** A fresh form per question, so a retry starts empty and shows only the new error. */
@@ -17,7 +18,7 @@ function PassphraseForm({ error, onAnswer }: { error?: string; onAnswer: (passph
     if (error) form.setFields([{ name: 'passphrase', errors: [error] }]);
   }, [error, form]);
   return (
-    <Form form={form} layout="vertical" name="passphrase" onFinish={(v) => onAnswer(v.passphrase)} initialValues={{ passphrase: '' }}>
+    <LedgerForm form={form} layout="vertical" name="passphrase" onFinish={(v) => onAnswer(v.passphrase)} initialValues={{ passphrase: '' }}>
       <Typography.Paragraph type="secondary">导出、导入和同步需要本机的密钥口令。本次使用期间只需输入一次，口令只保存在内存中，关闭程序后即清除。</Typography.Paragraph>
       <Form.Item label="密钥口令" name="passphrase" rules={[{ required: true, whitespace: false, message: '请输入密钥口令' }]}>
         <Input.Password autoFocus maxLength={200} autoComplete="current-password" data-testid="passphrase-input" />
@@ -28,7 +29,7 @@ function PassphraseForm({ error, onAnswer }: { error?: string; onAnswer: (passph
           确定
         </Button>
       </Flex>
-    </Form>
+    </LedgerForm>
   );
 }
 

@@ -9,6 +9,7 @@ import { namePathOf } from '../../ui/formErrors';
 import { withoutNulls } from '../../ui/formValues';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useModalForm } from '../../ui/useModalForm';
+import { LedgerForm } from '../../ui/LedgerForm';
 
 type ChangeValues = Partial<MajorChangeInput>;
 
@@ -42,14 +43,14 @@ export function MajorChangeModal({ subject, change, open, onClose, onSaved }: Ma
 
   return (
     <Modal open={open} title={change ? '编辑重大变故' : '登记重大变故'} okButtonProps={{ 'data-testid': 'major-change-save' }} width={520} {...modalProps}>
-      <Form<ChangeValues> form={form} layout="vertical" name="major-change" onFinish={() => void save()} data-testid="major-change-form">
+      <LedgerForm<ChangeValues> form={form} layout="vertical" name="major-change" onSubmit={() => void save()} data-testid="major-change-form">
         <Form.Item label="发生日期" name="occurredOn" required>
           <DateField noFuture />
         </Form.Item>
         <Form.Item label="变故情况" name="description" required extra="如：住院、摔伤、照料人去世或外出。登记后须在24小时内探访。">
           <Input.TextArea maxLength={200} showCount autoSize={{ minRows: 2, maxRows: 4 }} />
         </Form.Item>
-      </Form>
+      </LedgerForm>
       <ProblemAlert problem={problem} testId="major-change-problem" />
     </Modal>
   );

@@ -14,6 +14,7 @@ import { MoreFields } from './MoreFields';
 import { lastVisitors, rememberVisitors } from './rememberedVisitors';
 import { formToInput, hasMore, MORE_FIELDS, newVisitValues, recordToValues, visitPathOf, type VisitFormValues } from './visitValues';
 import './visits.css';
+import { LedgerForm } from '../../ui/LedgerForm';
 
 export interface VisitSubject {
   kind: SubjectKind;
@@ -118,9 +119,9 @@ export function VisitEntryModal({ subject, visit, open, onClose, onSaved }: Visi
       width={760}
       mask={{ closable: false }}
       modalRender={(dom) => (
-        <Form<VisitFormValues> form={form} layout="vertical" name="visit" onFinish={() => void save()} data-testid="visit-entry" className="visit-entry">
+        <LedgerForm<VisitFormValues> form={form} layout="vertical" name="visit" onSubmit={() => void save()} data-testid="visit-entry" className="visit-entry">
           {dom}
-        </Form>
+        </LedgerForm>
       )}
       footer={[
         <Button key="cancel" onClick={onClose} disabled={saving}>

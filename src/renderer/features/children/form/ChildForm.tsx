@@ -13,6 +13,7 @@ import { GuardianshipSection } from './sections/GuardianshipSection';
 import { HealthSchoolingSection } from './sections/HealthSchoolingSection';
 import { NotesSection } from '../../people/NotesSection';
 import { ReportSection } from './sections/ReportSection';
+import { LedgerForm } from '../../../ui/LedgerForm';
 
 interface ChildFormProps {
   /** Set when editing: the record's id. */
@@ -37,12 +38,12 @@ export function ChildForm({ childId, initialValues, onSaved, onCancel }: ChildFo
   const reportReasons = mandatoryReportReasons({ guardianshipType: guardianshipType ?? null, schooling: schooling ?? null });
 
   return (
-    <Form<Record<string, unknown>>
+    <LedgerForm<Record<string, unknown>>
       form={form}
       name="child"
       layout="vertical"
       initialValues={initialValues}
-      onFinish={() => void save()}
+      onSubmit={() => void save()}
       scrollToFirstError={false}
       className="child-form"
       requiredMark
@@ -71,6 +72,6 @@ export function ChildForm({ childId, initialValues, onSaved, onCancel }: ChildFo
         <NotesSection />
         <FormActions saving={saving} testId="child-save" onCancel={onCancel} />
       </Flex>
-    </Form>
+    </LedgerForm>
   );
 }

@@ -11,6 +11,7 @@ import { withoutNulls } from '../../../ui/formValues';
 import { ModalProblem } from '../../../ui/ProblemAlert';
 import { useModalForm } from '../../../ui/useModalForm';
 import { VillagePicker } from '../../places/VillagePicker';
+import { LedgerForm } from '../../../ui/LedgerForm';
 
 type InspectionValues = Partial<WaterInspectionInput>;
 
@@ -56,7 +57,7 @@ export function InspectionModal({ inspection, open, onClose, onSaved }: Inspecti
 
   return (
     <Modal open={open} title={inspection ? `编辑督查记录：${inspection.place}` : '新增水域督查'} width={720} {...modalProps}>
-      <Form<InspectionValues> form={form} layout="vertical" name="water-inspection" onFinish={() => void save()} data-testid="drowning-inspection-form">
+      <LedgerForm<InspectionValues> form={form} layout="vertical" name="water-inspection" onSubmit={() => void save()} data-testid="drowning-inspection-form">
         <Row gutter={GUTTER}>
           <Col {...HALF_COL}>
             <Form.Item label="所在村（居）" name="villageCode" required>
@@ -99,7 +100,7 @@ export function InspectionModal({ inspection, open, onClose, onSaved }: Inspecti
             </Form.Item>
           </Col>
         </Row>
-      </Form>
+      </LedgerForm>
       <ModalProblem problem={problem} testId="drowning-inspection-problem" />
     </Modal>
   );

@@ -16,6 +16,7 @@ import { withoutNulls } from '../../../ui/formValues';
 import { ModalProblem, unplacedOnly } from '../../../ui/ProblemAlert';
 import { ProgressLine } from '../../../ui/ProgressLine';
 import { useOnOpen } from '../../../ui/useOnOpen';
+import { LedgerForm } from '../../../ui/LedgerForm';
 
 type BatchValues = Pick<PublicityBatchInput, 'letterOn' | 'pledgeOn' | 'handedBy' | 'overwrite'>;
 
@@ -119,7 +120,7 @@ export function BatchModal({ open, scope, count, scopeLabel, onClose, onDone }: 
       <Typography.Paragraph>
         将为{scope.childIds ? `已选的 ${scope.childIds.length} 名儿童` : `${scopeLabel}筛选出的 ${count} 名儿童`}登记以下日期，只填写的项目会被登记。
       </Typography.Paragraph>
-      <Form<BatchValues> form={form} layout="vertical" name="drowning-batch" onFinish={submit} data-testid="drowning-batch-form" disabled={running}>
+      <LedgerForm<BatchValues> form={form} layout="vertical" name="drowning-batch" onSubmit={submit} data-testid="drowning-batch-form" disabled={running}>
         <Row gutter={GUTTER}>
           <Col {...HALF_COL}>
             <Form.Item label={LETTER_LABEL} name="letterOn">
@@ -142,7 +143,7 @@ export function BatchModal({ open, scope, count, scopeLabel, onClose, onDone }: 
             </Form.Item>
           </Col>
         </Row>
-      </Form>
+      </LedgerForm>
       {progress && <ProgressLine progress={progress} testId="drowning-batch-progress" />}
       <ModalProblem problem={problem} testId="drowning-batch-problem" />
     </Modal>

@@ -5,12 +5,13 @@ import { supportAgreementInput, type SupportAgreementInput, type SupportAgreemen
 import { ELDER_RELATIONSHIPS, SUPPORT_KINDS } from '../../../../shared/domain/elders';
 import { useLedgerMutation } from '../../../api';
 import { DateField } from '../../../ui/DateField';
-import { clearChangedErrors, namePathOf } from '../../../ui/formErrors';
+import { namePathOf } from '../../../ui/formErrors';
 import { COL, GUTTER } from '../../../ui/formLayout';
 import { optionsOf } from '../../../ui/options';
 import { ModalProblem } from '../../../ui/ProblemAlert';
 import { useModalForm } from '../../../ui/useModalForm';
 import { agreementErrorKey, agreementToValues, valuesToAgreement, type AgreementValues } from './agreementValues';
+import { LedgerForm } from '../../../ui/LedgerForm';
 
 const MAX_SUPPORTERS = 12;
 
@@ -90,7 +91,7 @@ export function AgreementModal({ elderId, agreement, open, onClose, onSaved }: A
 
   return (
     <Modal open={open} title={agreement ? '编辑赡养协议' : '添加赡养协议'} width={880} {...modalProps}>
-      <Form<AgreementValues> form={form} layout="vertical" name="elder-agreement" onValuesChange={(changed) => clearChangedErrors(form, changed)} onFinish={() => void save()} data-testid="elder-agreement-form">
+      <LedgerForm<AgreementValues> form={form} layout="vertical" name="elder-agreement" onSubmit={() => void save()} data-testid="elder-agreement-form">
         <Form.List name="supporters">
           {(fields, { add, remove }, { errors }) => (
             <Flex vertical gap={12} style={{ marginBottom: 16 }}>
@@ -128,7 +129,7 @@ export function AgreementModal({ elderId, agreement, open, onClose, onSaved }: A
             </Form.Item>
           </Col>
         </Row>
-      </Form>
+      </LedgerForm>
       <ModalProblem problem={problem} testId="elder-agreement-problem" />
     </Modal>
   );

@@ -5,12 +5,13 @@ import { todayIso } from '../../../../shared/domain/dates';
 import { ELDER_RELATIONSHIPS } from '../../../../shared/domain/elders';
 import { useLedgerMutation } from '../../../api';
 import { DateField } from '../../../ui/DateField';
-import { clearChangedErrors, namePathOf } from '../../../ui/formErrors';
+import { namePathOf } from '../../../ui/formErrors';
 import { HALF_COL, GUTTER } from '../../../ui/formLayout';
 import { withoutNulls } from '../../../ui/formValues';
 import { optionsOf } from '../../../ui/options';
 import { ModalProblem } from '../../../ui/ProblemAlert';
 import { useModalForm } from '../../../ui/useModalForm';
+import { LedgerForm } from '../../../ui/LedgerForm';
 
 type ContactValues = Partial<ElderContactInput>;
 
@@ -50,7 +51,7 @@ export function ContactModal({ elderId, contact, open, onClose, onSaved }: Conta
 
   return (
     <Modal open={open} title={contact ? `编辑联系人：${contact.name}` : '添加联系人'} width={640} {...modalProps}>
-      <Form<ContactValues> form={form} layout="vertical" name="elder-contact" onValuesChange={(changed) => clearChangedErrors(form, changed)} onFinish={() => void save()} data-testid="elder-contact-form">
+      <LedgerForm<ContactValues> form={form} layout="vertical" name="elder-contact" onSubmit={() => void save()} data-testid="elder-contact-form">
         <Row gutter={GUTTER}>
           <Col {...HALF_COL}>
             <Form.Item label="联系人姓名" name="name" required>
@@ -83,7 +84,7 @@ export function ContactModal({ elderId, contact, open, onClose, onSaved }: Conta
             </Form.Item>
           </Col>
         </Row>
-      </Form>
+      </LedgerForm>
       <ModalProblem problem={problem} testId="elder-contact-problem" />
     </Modal>
   );

@@ -1,7 +1,6 @@
-import { Flex, Form } from 'antd';
+import { Flex } from 'antd';
 import { elderInput } from '../../../../shared/contract';
 import { useLedgerMutation } from '../../../api';
-import { clearChangedErrors } from '../../../ui/formErrors';
 import { FormActions } from '../../../ui/FormActions';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useRegisterForm } from '../../people/useRegisterForm';
@@ -13,6 +12,7 @@ import { EconomicsSection } from './sections/EconomicsSection';
 import { GroupsSection } from './sections/GroupsSection';
 import { NotesSection } from '../../people/NotesSection';
 import { VisitSection } from './sections/VisitSection';
+import { LedgerForm } from '../../../ui/LedgerForm';
 
 interface ElderFormProps {
   /** Set when editing: the record's id. */
@@ -33,12 +33,11 @@ export function ElderForm({ elderId, initialValues, onSaved, onCancel }: ElderFo
   });
 
   return (
-    <Form<Record<string, unknown>>
+    <LedgerForm<Record<string, unknown>>
       form={form}
       name="elder"
       layout="vertical"
       initialValues={initialValues}
-      onValuesChange={(changed) => clearChangedErrors(form, changed)}
       scrollToFirstError={false}
       className="elder-form"
       requiredMark
@@ -54,6 +53,6 @@ export function ElderForm({ elderId, initialValues, onSaved, onCancel }: ElderFo
         {/* Not a submit button: Enter in a field (a typed date) must not save the whole form. */}
         <FormActions saving={saving} testId="elder-save" onSave={() => void save()} onCancel={onCancel} />
       </Flex>
-    </Form>
+    </LedgerForm>
   );
 }

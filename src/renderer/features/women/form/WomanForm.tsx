@@ -1,4 +1,4 @@
-import { Flex, Form } from 'antd';
+import { Flex } from 'antd';
 import { womanInput } from '../../../../shared/contract';
 import { useLedgerMutation } from '../../../api';
 import { FormActions } from '../../../ui/FormActions';
@@ -10,6 +10,7 @@ import { BasicSection } from './sections/BasicSection';
 import { FamilySection } from './sections/FamilySection';
 import { HusbandSection } from './sections/HusbandSection';
 import { RegisterSection } from './sections/RegisterSection';
+import { LedgerForm } from '../../../ui/LedgerForm';
 
 interface WomanFormProps {
   /** Set when editing: the record's id. */
@@ -30,12 +31,12 @@ export function WomanForm({ womanId, initialValues, onSaved, onCancel }: WomanFo
   });
 
   return (
-    <Form<Record<string, unknown>>
+    <LedgerForm<Record<string, unknown>>
       form={form}
       name="woman"
       layout="vertical"
       initialValues={initialValues}
-      onFinish={() => void save()}
+      onSubmit={() => void save()}
       scrollToFirstError={false}
       className="woman-form"
       requiredMark
@@ -48,6 +49,6 @@ export function WomanForm({ womanId, initialValues, onSaved, onCancel }: WomanFo
         <RegisterSection />
         <FormActions saving={saving} testId="woman-save" onCancel={onCancel} />
       </Flex>
-    </Form>
+    </LedgerForm>
   );
 }
