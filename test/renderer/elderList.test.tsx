@@ -127,6 +127,18 @@ describe('elders list', () => {
     await waitFor(() => expect(listCalls(calls).at(-1)).toMatchObject({ livingSituation: 'alone', offset: 0 }));
   });
 
+  it('filters by any age range of the register, and by high-age allowance class apart', async () => {
+    const calls = installFake({ 'elders.list': listReply(ROWS) });
+    renderRoute(<ElderListPage />, { url: '/elders', path: '/elders' });
+    await screen.findByText('王秀英');
+    await pick('年龄段', '60—69岁');
+    await waitFor(() => expect(listCalls(calls).at(-1)).toMatchObject({ ageBand: '60-69', offset: 0 }));
+    await pick('年龄段', '70—79岁');
+    await waitFor(() => expect(listCalls(calls).at(-1)).toMatchObject({ ageBand: '70-79' }));
+    await pick('高龄津贴档次', '高龄津贴 90—99周岁');
+    await waitFor(() => expect(listCalls(calls).at(-1)).toMatchObject({ ageBand: '70-79', highAgeClass: '90-99' }));
+  });
+
   it('says so in Chinese when nothing is registered', async () => {
     installFake({ 'elders.list': listReply([]) });
     renderRoute(<ElderListPage />, { url: '/elders', path: '/elders' });

@@ -5,6 +5,7 @@ import {
   CAPABILITY_LEVELS,
   ECONOMIC_STATUSES,
   ELDER_BENEFITS,
+  ELDER_AGE_BANDS,
   ELDER_GROUPS,
   ELDER_RELATIONSHIPS,
   elderAgeProblem,
@@ -244,6 +245,7 @@ export const elderListInput = personListInput.extend({
   capability: choice(CAPABILITY_LEVELS, '能力等级').optional(),
   economicStatus: choice(ECONOMIC_STATUSES, '经济状况').optional(),
   livingSituation: choice(LIVING_SITUATIONS, '居住情况').optional(),
+  ageBand: choice(ELDER_AGE_BANDS, '年龄段').optional(),
   /** A high-age allowance band value (bands are configurable, so checked by the core). */
   highAgeClass: z.string().max(20).optional(),
 });

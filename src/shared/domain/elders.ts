@@ -24,6 +24,16 @@ export const ELDER_GROUPS = [
 ] as const satisfies readonly Option[];
 export type ElderGroup = (typeof ELDER_GROUPS)[number]['value'];
 
+/** Age bands of the list filter, in completed years today; the high-age allowance classes are a filter of their own. */
+export const ELDER_AGE_BANDS = [
+  { value: '60-69', label: '60—69岁', min: 60, max: 69 },
+  { value: '70-79', label: '70—79岁', min: 70, max: 79 },
+  { value: '80-89', label: '80—89岁', min: 80, max: 89 },
+  { value: '90-99', label: '90—99岁', min: 90, max: 99 },
+  { value: '100+', label: '100岁及以上', min: 100, max: null },
+] as const satisfies readonly (Option & { min: number; max: number | null })[];
+export type ElderAgeBand = (typeof ELDER_AGE_BANDS)[number]['value'];
+
 /** 高龄: 80 and older (configurable in some provinces; this is the national default). */
 export const HIGH_AGE_MIN = 80;
 /** 失能/半失能: a capability assessment (GB/T 42195) scoring below this. */

@@ -2,6 +2,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { LedgerError, type ElderListResult, type ParsedInputOf } from '../../../shared/contract';
 import {
+  ELDER_AGE_BANDS,
   highAgeAllowanceClass,
   type CapabilityLevel,
   type EconomicStatus,
@@ -24,6 +25,10 @@ export function elderFilters(q: ElderListQuery, today: string, owner: string | n
     if (q.capability) and.push(eb('elders.capability', '=', q.capability));
     if (q.economicStatus) and.push(eb('elders.economic_status', '=', q.economicStatus));
     if (q.livingSituation) and.push(eb('elders.living_situation', '=', q.livingSituation));
+    if (q.ageBand) {
+      const band = ELDER_AGE_BANDS.find((b) => b.value === q.ageBand)!;
+      and.push(...ageConditions('elders', today, band.min, band.max));
+    }
     if (q.highAgeClass) {
       const band = bands.find((b) => b.value === q.highAgeClass);
       if (!band) {

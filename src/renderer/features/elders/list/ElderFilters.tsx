@@ -2,11 +2,13 @@ import { Flex, Select } from 'antd';
 import {
   CAPABILITY_LEVELS,
   ECONOMIC_STATUSES,
+  ELDER_AGE_BANDS,
   ELDER_GROUPS,
   LIVING_SITUATIONS,
   RISK_TIERS,
   type CapabilityLevel,
   type EconomicStatus,
+  type ElderAgeBand,
   type ElderGroup,
   type LivingSituation,
   type RiskTier,
@@ -78,9 +80,18 @@ export function ElderFilters({ county = false }: { county?: boolean }) {
         aria-label="年龄段"
         allowClear
         placeholder="全部年龄"
+        style={{ width: 120 }}
+        value={filters.ageBand}
+        options={optionsOf(ELDER_AGE_BANDS)}
+        onChange={(ageBand?: ElderAgeBand) => setFilters({ ageBand })}
+      />
+      <Select
+        aria-label="高龄津贴档次"
+        allowClear
+        placeholder="全部高龄津贴档次"
         style={{ width: 170 }}
         value={filters.highAgeClass}
-        options={bands.map((b) => ({ value: b.value, label: `高龄 ${b.label}` }))}
+        options={bands.map((b) => ({ value: b.value, label: `高龄津贴 ${b.label}` }))}
         onChange={(highAgeClass?: string) => setFilters({ highAgeClass })}
       />
       <ClearFilters filters={filters} onClear={clear} />
