@@ -73,9 +73,58 @@ describe('visit entry', () => {
     expect(writes(calls)[0]!.input).toEqual({
       subjectKind: 'child',
       subjectId: 'child-1',
-      visit: { visitedOn: todayIso(), visitors: ['王芳'], method: 'home', health: ROUTINE_HEALTH, hazards: [], needs: [] },
+      visit: { visitedOn: todayIso(), visitors: ['王芳'], method: 'home', health: {}, childCheck: { guardianship: 'in_place', health: 'good', mental: 'good', safety: [] }, hazards: [], needs: [] },
     });
     expect(closed.count).toBe(1);
+  });
+
+  it('asks a child about guardianship, school, health, parents and safety, never the elder’s questions', async () => {
+    const calls = installFake({ 'visits.create': () => ok({ id: 'visit-new' }) });
+    const user = userEvent.setup();
+    renderModal();
+    const dialog = screen.getByTestId('visit-entry');
+    for (const label of ['监护落实', '就学情况', '身体状况', '心理状况', '与父母联系', '安全情况（有隐患的打勾）']) expect(within(dialog).getByText(label)).toBeInTheDocument();
+    for (const elderOnly of ['行动能力', '语言表达', '反应能力', '子女（赡养人）探望情况', '适老化改造', '需搀扶或借助器具']) expect(within(dialog).queryByText(elderOnly)).toBeNull();
+    await user.click(within(dialog).getByText('经常缺课或厌学'));
+    await user.click(within(dialog).getByText('很少或不联系'));
+    await user.click(within(dialog).getByRole('checkbox', { name: '溺水隐患' }));
+    await user.click(within(dialog).getByText(/^更多情况/));
+    await user.click(within(dialog).getByRole('checkbox', { name: '就学' }));
+    await user.type(screen.getByTestId('visit-visitors'), '王芳');
+    await user.click(screen.getByTestId('visit-save'));
+    await waitFor(() => expect(writes(calls)).toHaveLength(1));
+    expect(writes(calls)[0]!.input).toMatchObject({
+      subjectKind: 'child',
+      visit: {
+        health: {},
+        childCheck: { guardianship: 'in_place', schooling: 'truancy', health: 'good', mental: 'good', parentContact: 'rarely', safety: ['drowning'] },
+        needs: ['schooling'],
+      },
+    });
+    expect((writes(calls)[0]!.input as { visit: { supportersVisit?: string } }).visit.supportersVisit).toBeUndefined();
+  });
+
+  it('asks an elder the elder’s questions, and a left-behind woman only what fits her', async () => {
+    installFake({});
+    const elder = renderRoute(<VisitEntryModal subject={{ kind: 'elder', id: 'elder-1', name: '王秀英' }} open onClose={() => {}} />, { url: '/elders/elder-1', path: '/elders/:id' });
+    let dialog = screen.getByTestId('visit-entry');
+    for (const label of ['语言表达', '行动能力', '反应能力', '精神状态', '子女（赡养人）探望情况', '适老化改造', '需搀扶或借助器具']) expect(within(dialog).getAllByText(label).length).toBeGreaterThan(0);
+    expect(within(dialog).queryByText('监护落实')).toBeNull();
+    elder.unmount();
+    renderRoute(<VisitEntryModal subject={{ kind: 'woman', id: 'woman-1', name: '李秀梅' }} open onClose={() => {}} />, { url: '/women/woman-1', path: '/women/:id' });
+    dialog = screen.getByTestId('visit-entry');
+    expect(within(dialog).getByText('精神状态')).toBeInTheDocument();
+    for (const notHers of ['行动能力', '语言表达', '反应能力', '子女（赡养人）探望情况', '适老化改造', '监护落实']) expect(within(dialog).queryByText(notHers)).toBeNull();
+  });
+
+  it('edits an older child visit without touching the elder answers it was saved with', async () => {
+    const calls = installFake({ 'visits.update': () => ok({ id: 'visit-1' }) });
+    const user = userEvent.setup();
+    renderModal(visitRecord({ visitedOn: todayIso() }));
+    await user.click(screen.getByText('正常上学（入园）'));
+    await user.click(screen.getByTestId('visit-save'));
+    await waitFor(() => expect(writes(calls)).toHaveLength(1));
+    expect(writes(calls)[0]!.input).toMatchObject({ id: 'visit-1', visit: { health: ROUTINE_HEALTH, childCheck: { schooling: 'attending' } } });
   });
 
   it('remembers the visitors of the last visit for the next one', async () => {
@@ -94,6 +143,19 @@ describe('visit entry', () => {
     await user.click(screen.getByTestId('visit-save'));
     await waitFor(() => expect(writes(calls)).toHaveLength(1));
     expect(writes(calls)[0]!.input).toMatchObject({ visit: { visitors: ['王芳', '李强'] } });
+  });
+
+  it('keeps a visit date after today and says at the field why it cannot be saved', async () => {
+    const calls = installFake({ 'visits.create': () => ok({ id: 'visit-new' }) });
+    const user = userEvent.setup();
+    renderModal();
+    const date = screen.getByLabelText('探访日期');
+    const tomorrow = addDays(todayIso(), 1);
+    await user.clear(date);
+    await user.type(date, `${tomorrow}{Enter}`);
+    expect(await within(formItemOf(date)).findByText('探访日期不能晚于今天')).toBeInTheDocument();
+    expect(date).toHaveValue(tomorrow);
+    expect(writes(calls)).toHaveLength(0);
   });
 
   it('checks the form as the contract does and sends nothing while it is wrong', async () => {

@@ -101,6 +101,32 @@ describe('visit timeline', () => {
     expect(within(screen.getByTestId('visit-details')).getByText('联系村医上门')).toBeInTheDocument();
   });
 
+  it('shows a child’s visit with the child’s answers, and marks what needs follow-up', async () => {
+    const childVisit = visit('v-child', '2025-01-20', {
+      subjectKind: 'child',
+      subjectId: 'child-1',
+      health: {},
+      childCheck: { guardianship: 'weak', schooling: 'attending', health: 'good', mental: 'good', parentContact: 'rarely', safety: ['drowning'] },
+    });
+    installFake({ 'visits.timeline': () => ok(timeline({ visits: [childVisit], due: null })) });
+    const user = userEvent.setup();
+    renderRoute(<VisitTimeline kind="child" id="child-1" name="张小明" />, { url: '/children/child-1', path: '/children/:id' });
+    const item = await screen.findByTestId('visit-item');
+    for (const flag of ['监护落实：监护不力', '与父母联系：很少或不联系', '溺水隐患']) expect(within(item).getByText(flag)).toBeInTheDocument();
+    await user.click(screen.getByTestId('visit-item-date'));
+    const details = screen.getByTestId('visit-details');
+    for (const [label, answer] of [
+      ['监护落实', '监护不力'],
+      ['就学情况', '正常上学（入园）'],
+      ['心理状况', '良好'],
+      ['安全情况', '溺水隐患'],
+    ] as const) {
+      const row = within(details).getByText(label).closest('tr');
+      expect(row).toHaveTextContent(answer);
+    }
+    expect(within(details).queryByText('行动能力')).toBeNull();
+  });
+
   it('asks before deleting a visit and reloads after', async () => {
     const calls = installFake({ 'visits.timeline': () => ok(timeline()), 'visits.delete': () => ok({ id: 'v-new' }) });
     const user = userEvent.setup();

@@ -6,12 +6,15 @@ import { z } from 'zod';
 import { isRealDate, todayIso } from '../domain/dates';
 import type { DueStatusKind, VisitFrequency } from '../domain/visitDue';
 import {
+  CHILD_ASPECTS,
+  CHILD_SAFETY_RISKS,
   HEALTH_ASPECTS,
   HOME_HAZARDS,
   SUBJECT_KINDS,
   SUPPORTER_VISITS,
   VISIT_METHODS,
   VISIT_NEEDS,
+  type ChildAnswers,
   type HealthCheck,
   type SubjectKind,
 } from '../domain/visits';
@@ -29,6 +32,17 @@ const healthCheck = z.object({
   mental: choice(mental.options, mental.label).optional(),
 }) satisfies z.ZodType<Partial<HealthCheck>>;
 
+const [guardianship, schooling, childHealth, childMental, parentContact] = CHILD_ASPECTS;
+/** A child's visit only (`VISIT_QUESTIONS`); the core refuses it on anyone else's. */
+const childCheck = z.object({
+  guardianship: choice(guardianship.options, guardianship.label).optional(),
+  schooling: choice(schooling.options, schooling.label).optional(),
+  health: choice(childHealth.options, childHealth.label).optional(),
+  mental: choice(childMental.options, childMental.label).optional(),
+  parentContact: choice(parentContact.options, parentContact.label).optional(),
+  safety: z.array(choice(CHILD_SAFETY_RISKS, '儿童安全')).max(CHILD_SAFETY_RISKS.length).default([]),
+}) satisfies z.ZodType<Partial<ChildAnswers>>;
+
 const visitFields = z.object({
   visitedOn: isoDate('探访日期').refine((v) => v <= todayIso(), '探访日期不能晚于今天'),
   visitors: z
@@ -43,6 +57,7 @@ const visitFields = z.object({
   moneyDifficulties: optionalText(300, '经济困难'),
   benefitsReceived: optionalText(200, '享受政策'),
   supportersVisit: choice(SUPPORTER_VISITS, '子女（赡养人）探望情况').optional(),
+  childCheck: labelled(childCheck.optional(), { label: '儿童探访情况' }),
   hazards: z.array(choice(HOME_HAZARDS, '安全隐患')).max(HOME_HAZARDS.length).default([]),
   hazardNote: optionalText(200, '隐患说明'),
   needs: z.array(choice(VISIT_NEEDS, '服务需求')).max(VISIT_NEEDS.length).default([]),

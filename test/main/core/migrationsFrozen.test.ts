@@ -25,6 +25,7 @@ const SHIPPED: Readonly<Record<string, string>> = {
   '0003_elderly.sql': '75cada755defe5be6a0a007e853c9269ab2ece21beda83f586e8d47e717147d4',
   '0004_visits.sql': 'f75f2f1898e4df3abf663ddb8758d5db25c40517bb7a07d0f31d24510c59eb02',
   '0005_sync_versions.sql': 'b8eb0b3771432a925d2cf9b710b3ba0e8a17462d96bc3750e5af8cc55746989b',
+  '0006_visit_child_check.sql': '5a78890f3dbdb4161b0f793ed7b0f0d22fdcd040d8decb5384d97512a3df4ec5',
 };
 const MANIFEST = 'test/main/core/migrationsFrozen.test.ts (SHIPPED)';
 

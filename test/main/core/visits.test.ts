@@ -139,6 +139,87 @@ describe('visits', () => {
   });
 });
 
+describe('what a visit asks, by kind of person', () => {
+  const childCheck: VisitInput['childCheck'] = { guardianship: 'weak', schooling: 'truancy', health: 'good', mental: 'withdrawn', parentContact: 'rarely', safety: ['drowning', 'online'] };
+
+  it('keeps a child’s visit with the child questions, and flags what needs follow-up', async () => {
+    const core = await stationCore(AT);
+    const { id: childId } = await core.call('children.create', childInput());
+    const full: VisitInput = { ...routine('2026-11-17'), childCheck, needs: ['schooling', 'emotional'], actions: '联系班主任，约定每周电话' };
+    const { id } = await core.call('visits.create', { subjectKind: 'child', subjectId: childId, visit: full });
+    const got = await core.call('visits.get', { id });
+    expect(got.childCheck).toEqual(childCheck);
+    expect(got.health).toEqual({});
+    expect(got.supportersVisit).toBeUndefined();
+    const quiet = await core.call('visits.create', {
+      subjectKind: 'child',
+      subjectId: childId,
+      visit: routine('2026-11-10', { childCheck: { guardianship: 'in_place', schooling: 'attending', health: 'good', mental: 'good', parentContact: 'no_parents' } }),
+    });
+    const rows = (await core.call('visits.list', { subjectKind: 'child' })).rows;
+    expect(rows.map((r) => [r.id, r.flagged])).toEqual([
+      [id, true],
+      [quiet.id, false],
+    ]);
+    const timeline = await core.call('visits.timeline', { subjectKind: 'child', subjectId: childId });
+    expect(timeline.visits.find((v) => v.id === quiet.id)?.childCheck).toMatchObject({ parentContact: 'no_parents', safety: [] });
+  });
+
+  it('refuses the elder’s questions on a child’s visit and the child’s on anyone else’s, field by field', async () => {
+    const core = await stationCore(AT);
+    const { id: childId } = await core.call('children.create', childInput());
+    const { id: elderId } = await core.call('elders.create', elderInput());
+    const onChild = await rejected(
+      core.call('visits.create', {
+        subjectKind: 'child',
+        subjectId: childId,
+        visit: routine('2026-11-17', { health: { mobility: 'assisted' }, supportersVisit: 'often', needs: ['adaptation', 'schooling'] }),
+      }),
+    );
+    expect(onChild.code).toBe('validation');
+    expect(onChild.fieldErrors).toEqual({
+      'visit.health.mobility': '探访儿童不填“行动能力”',
+      'visit.supportersVisit': '“子女（赡养人）探望情况”只用于老人，探访儿童不填',
+      'visit.needs': '“适老化改造”只用于老人，探访儿童不选',
+    });
+    const onElder = await rejected(core.call('visits.create', { subjectKind: 'elder', subjectId: elderId, visit: routine('2026-11-17', { childCheck }) }));
+    expect(onElder.fieldErrors).toEqual({ 'visit.childCheck': '儿童探访情况只用于儿童，探访老人不填' });
+    // An elder is still asked everything the elder form always had.
+    await core.call('visits.create', { subjectKind: 'elder', subjectId: elderId, visit: routine('2026-11-17', { health: { mobility: 'assisted' }, supportersVisit: 'often', needs: ['adaptation'] }) });
+    const { id: womanId } = await core.call('women.create', {
+      name: '李秀梅',
+      idNumber: validId('34172319880512002'),
+      villageCode: VILLAGE,
+      husbandName: '张建军',
+      childrenAtHome: 1,
+      eldersAtHome: 0,
+      health: 'healthy',
+      needs: [],
+      sinceOn: '2024-03-01',
+    });
+    const onWoman = await rejected(core.call('visits.create', { subjectKind: 'woman', subjectId: womanId, visit: routine('2026-11-17', { health: { mobility: 'assisted', mental: 'low' }, needs: ['adaptation'] }) }));
+    expect(onWoman.fieldErrors).toEqual({ 'visit.health.mobility': '探访留守妇女不填“行动能力”', 'visit.needs': '“适老化改造”只用于老人，探访留守妇女不选' });
+    await core.call('visits.create', { subjectKind: 'woman', subjectId: womanId, visit: routine('2026-11-17', { health: { mental: 'low' }, needs: ['emotional'] }) });
+    expect((await core.call('visits.timeline', { subjectKind: 'child', subjectId: childId })).visits).toEqual([]);
+    expect((await core.call('visits.timeline', { subjectKind: 'elder', subjectId: elderId })).visits).toHaveLength(1);
+    expect((await core.call('visits.timeline', { subjectKind: 'woman', subjectId: womanId })).visits).toHaveLength(1);
+  });
+
+  it('lets an older child visit be edited with the elder answers it holds, but not changed to new ones', async () => {
+    const core = await stationCore(AT);
+    const { id: childId } = await core.call('children.create', childInput());
+    const { id } = await core.call('visits.create', { subjectKind: 'child', subjectId: childId, visit: routine('2026-11-10') });
+    // What the previous release stored for every child visit: the elder's health check, preset.
+    const old = { speech: 'clear', mobility: 'independent', responsiveness: 'normal', mental: 'good' } as const;
+    core.db.prepare('UPDATE visits SET health = ? WHERE id = ?').run(JSON.stringify(old), id);
+    await core.call('visits.update', { id, visit: routine('2026-11-10', { health: old, childCheck: { schooling: 'attending' }, notes: '补记就学情况' }) });
+    expect(await core.call('visits.get', { id })).toMatchObject({ health: old, childCheck: { schooling: 'attending' }, notes: '补记就学情况' });
+    const changed = await rejected(core.call('visits.update', { id, visit: routine('2026-11-10', { health: { ...old, mobility: 'assisted' } }) }));
+    expect(changed.fieldErrors).toEqual({ 'visit.health.mobility': '探访儿童不填“行动能力”' });
+    expect((await core.call('visits.get', { id })).health).toEqual(old);
+  });
+});
+
 describe('the due list', () => {
   it('lists the overdue first, then this week and this month, and counts each', async () => {
     const core = await stationCore(AT);

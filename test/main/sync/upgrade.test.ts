@@ -35,6 +35,8 @@ function downgradeToSchema4(dir: string): number {
         expanded++;
       }
       db.exec('DROP TABLE county_field_sets');
+      // Later migrations are undone too, so schema 4 is what the upgrade starts from.
+      db.exec('ALTER TABLE visits DROP COLUMN child_check');
       db.pragma(`user_version = ${BEFORE_FIELD_SETS}`);
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');

@@ -12,7 +12,7 @@
  */
 import type { VisitData } from '../../../shared/contract';
 import type { VisitFrequency } from '../../../shared/domain/visitDue';
-import { ROUTINE_HEALTH, type HealthCheck, type VisitMethod, type VisitNeed } from '../../../shared/domain/visits';
+import { ROUTINE_CHILD_ANSWERS, type HealthCheck, type VisitMethod, type VisitNeed } from '../../../shared/domain/visits';
 import { monthAfter, monthOf, periodDays } from './days';
 import { dayNumber, isoOfDay } from '../../../shared/domain/dates';
 import type { ElderTraits } from './elders';
@@ -237,14 +237,17 @@ export class TownshipVisits {
   }
 
   private childFindings(r: Random, v: VisitData, day: number): void {
-    v.health = v.method === 'home' ? { ...ROUTINE_HEALTH } : { mental: 'good' };
-    if (r.chance(0.03)) v.health.mental = 'low';
-    const flagged = v.health.mental === 'low';
+    // A child's visit asks the child check, never the elder's health check (VISIT_QUESTIONS).
+    const check: NonNullable<VisitData['childCheck']> = v.method === 'home' ? { ...ROUTINE_CHILD_ANSWERS, safety: [] } : { mental: 'good', safety: [] };
+    if (r.chance(0.03)) check.mental = 'low';
+    v.childCheck = check;
+    const flagged = check.mental === 'low';
     if (r.chance(0.03)) v.illness = r.pick(VISIT_TEXT.childIllness);
     // Drowning season: ponds and rivers near home are what visitors look at, May to September.
     const month = monthOf(day);
     if (v.method === 'home' && month >= 5 && month <= 9 && r.chance(0.05)) {
       v.hazards = ['water'];
+      check.safety = ['drowning'];
       v.hazardNote = '住宅附近有无护栏水塘';
       v.actions = '已再次提醒监护人看护，发放防溺水宣传资料';
     }

@@ -7,6 +7,7 @@ import { classifySearch } from '../people/list';
 import { placeNames, placeNamesOf } from '../places/handlers';
 import { insertRow, softDeleteRow, updateRow } from '../sync/capture';
 import { dueOf } from '../workbench/due';
+import { requireAskedAnswers } from './questions';
 import { isFlagged, visitRecord, visitRow } from './rows';
 import type { MajorChangesTable, VisitsTable } from './schema';
 import { requireOwnSubject, requireSubject, SUBJECT_TABLE } from './subjects';
@@ -128,6 +129,7 @@ export function visitsHandlers(
     'visits.create': ({ subjectKind, subjectId, visit }, call) =>
       ctx.write(call, (w) => {
         const subject = requireOwnSubject(ctx, subjectKind, subjectId);
+        requireAskedAnswers(subjectKind, visit);
         const id = uuidv7();
         insertRow(w, 'visits', id, visitRow(visit, subject), subject.stationCode);
         return { id };
@@ -135,6 +137,7 @@ export function visitsHandlers(
     'visits.update': ({ id, visit }, call) =>
       ctx.write(call, (w) => {
         const { kind, subjectId } = requireOwnEntry(ctx, 'visits', id);
+        requireAskedAnswers(kind, visit, getVisit(ctx, id));
         const row = visitRow(visit, requireSubject(ctx, kind, subjectId));
         // Where the visit took place stays as recorded, even if the person has moved since.
         delete row.village_code;

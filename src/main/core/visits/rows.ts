@@ -1,6 +1,6 @@
 /** Visit rows ⇄ contract records. List-valued fields are JSON text in the row. */
 import type { VisitData, VisitRecord } from '../../../shared/contract';
-import { healthConcerns, type HealthCheck, type SubjectKind } from '../../../shared/domain/visits';
+import { childConcerns, healthConcerns, isEmptyChildCheck, type ChildCheck, type HealthCheck, type SubjectKind } from '../../../shared/domain/visits';
 import type { Row } from '../sync/capture';
 import type { VisitsTable } from './schema';
 import type { Subject } from './subjects';
@@ -29,6 +29,7 @@ export function visitRow(v: VisitData, subject: Subject): Row {
     referrals: v.referrals ?? null,
     next_visit_on: v.nextVisitOn ?? null,
     notes: v.notes ?? null,
+    child_check: isEmptyChildCheck(v.childCheck) ? null : JSON.stringify(v.childCheck),
   };
 }
 
@@ -56,14 +57,15 @@ export function visitRecord(r: VisitsTable, names: { townshipName: string; villa
     referrals: fromColumn(r.referrals),
     nextVisitOn: fromColumn(r.next_visit_on),
     notes: fromColumn(r.notes),
+    childCheck: r.child_check === null ? undefined : fromJsonColumn<NonNullable<VisitData['childCheck']>>(r.child_check, { safety: [] }),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
-/** Something beyond a routine visit: a health concern, a hazard or a need. */
-export function isFlagged(r: Pick<VisitsTable, 'health' | 'hazards' | 'needs'>): boolean {
+/** Something beyond a routine visit: a health concern, a child's concern, a hazard or a need. */
+export function isFlagged(r: Pick<VisitsTable, 'health' | 'hazards' | 'needs' | 'child_check'>): boolean {
   if (r.hazards || r.needs) return true;
   const health = fromJsonColumn<Partial<HealthCheck>>(r.health, {});
-  return healthConcerns(health).length > 0;
+  return healthConcerns(health).length > 0 || childConcerns(fromJsonColumn<ChildCheck | null>(r.child_check, null)).length > 0;
 }

@@ -1,4 +1,4 @@
-/** kysely table types of visits and major changes, mirroring migrations/0004_visits.sql. */
+/** kysely table types of visits and major changes, mirroring migrations/0004_visits.sql and 0006_visit_child_check.sql. */
 import type { DB, SyncedColumns } from '../db/schema';
 
 export interface VisitsTable extends SyncedColumns {
@@ -22,6 +22,8 @@ export interface VisitsTable extends SyncedColumns {
   referrals: string | null;
   next_visit_on: string | null;
   notes: string | null;
+  /** JSON of the child check (contract `childCheck`); null for anyone but a child. */
+  child_check: string | null;
 }
 
 export interface MajorChangesTable extends SyncedColumns {

@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import type { VisitRecord } from '../../../shared/contract';
 import { ageOn, todayIso } from '../../../shared/domain/dates';
-import { HEALTH_ASPECTS, HOME_HAZARDS, SUPPORTER_VISITS, VISIT_METHODS, VISIT_NEEDS } from '../../../shared/domain/visits';
+import { CHILD_ASPECTS, CHILD_SAFETY_RISKS, HEALTH_ASPECTS, HOME_HAZARDS, SUPPORTER_VISITS, VISIT_METHODS, VISIT_NEEDS, VISIT_QUESTIONS } from '../../../shared/domain/visits';
 import { SEX_LABELS } from '../../ui/personLabels';
 import { joined } from './format';
 import { Blank, Choices, DateLine, Signature } from './marks';
@@ -89,8 +89,70 @@ function PersonPart({ subject, day }: { subject: VisitSubject; day: string }) {
   );
 }
 
-function VisitParts({ subject, visit }: { subject: VisitSubject; visit?: VisitRecord }) {
+/** The health check rows this kind of person is asked, plus any answer a recorded visit holds. */
+function HealthRows({ subject, visit, illness = true }: { subject: VisitSubject; visit?: VisitRecord; illness?: boolean }) {
   const health = visit?.health ?? {};
+  const asked: readonly string[] = VISIT_QUESTIONS[subject.kind].health;
+  const aspects = HEALTH_ASPECTS.filter((a) => asked.includes(a.key) || health[a.key] !== undefined);
+  return (
+    <>
+      {aspects.map((aspect, i) => (
+        <tr key={aspect.key}>
+          {i === 0 && <th rowSpan={aspects.length + (illness ? 1 : 0)}>健康状况</th>}
+          <th>{aspect.label}</th>
+          <td colSpan={4}>
+            <Choices options={aspect.options} chosen={health[aspect.key]} />
+          </td>
+        </tr>
+      ))}
+      {illness && (
+        <tr>
+          {aspects.length === 0 && <th>健康状况</th>}
+          <th>患病情况</th>
+          <td colSpan={4} className="pf-line">
+            {visit?.illness}
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+/** 儿童情况: guardianship, schooling, health, mental state, contact with the parents, safety. */
+function ChildRows({ visit }: { visit?: VisitRecord }) {
+  const check = visit?.childCheck;
+  return (
+    <>
+      {CHILD_ASPECTS.map((aspect, i) => (
+        <tr key={aspect.key}>
+          {i === 0 && <th rowSpan={CHILD_ASPECTS.length + 2}>儿童情况</th>}
+          <th>{aspect.label}</th>
+          <td colSpan={4}>
+            <Choices<string> options={aspect.options} chosen={check?.[aspect.key]} />
+          </td>
+        </tr>
+      ))}
+      <tr>
+        <th>安全情况</th>
+        <td colSpan={4}>
+          <Choices options={CHILD_SAFETY_RISKS} chosen={check?.safety} />
+        </td>
+      </tr>
+      <tr>
+        <th>患病情况</th>
+        <td colSpan={4} className="pf-line">
+          {visit?.illness}
+        </td>
+      </tr>
+    </>
+  );
+}
+
+function VisitParts({ subject, visit }: { subject: VisitSubject; visit?: VisitRecord }) {
+  const asked = VISIT_QUESTIONS[subject.kind];
+  // A recorded visit keeps what it holds, even an answer this kind of person is no longer asked.
+  const needs = VISIT_NEEDS.filter((n) => (asked.needs as readonly string[]).includes(n.value) || visit?.needs.includes(n.value));
+  const supporters = asked.supportersVisit || visit?.supportersVisit !== undefined;
   return (
     <>
       <Part>
@@ -108,23 +170,12 @@ function VisitParts({ subject, visit }: { subject: VisitSubject; visit?: VisitRe
           </Field>
         </tr>
       </Part>
-      <Part>
-        {HEALTH_ASPECTS.map((aspect, i) => (
-          <tr key={aspect.key}>
-            {i === 0 && <th rowSpan={HEALTH_ASPECTS.length + 1}>健康状况</th>}
-            <th>{aspect.label}</th>
-            <td colSpan={4}>
-              <Choices options={aspect.options} chosen={health[aspect.key]} />
-            </td>
-          </tr>
-        ))}
-        <tr>
-          <th>患病情况</th>
-          <td colSpan={4} className="pf-line">
-            {visit?.illness}
-          </td>
-        </tr>
-      </Part>
+      <Part>{asked.childCheck ? <ChildRows visit={visit} /> : <HealthRows subject={subject} visit={visit} />}</Part>
+      {asked.childCheck && visit && Object.keys(visit.health).length > 0 && (
+        <Part>
+          <HealthRows subject={subject} visit={visit} illness={false} />
+        </Part>
+      )}
       <Part>
         <tr>
           <Field label="生活困难" span={5} className="pf-tall">
@@ -141,7 +192,7 @@ function VisitParts({ subject, visit }: { subject: VisitSubject; visit?: VisitRe
             {visit?.benefitsReceived}
           </Field>
         </tr>
-        {subject.kind === 'elder' && (
+        {supporters && (
           <tr>
             <Field label="子女（赡养人）探望" span={5}>
               <Choices options={SUPPORTER_VISITS} chosen={visit?.supportersVisit} />
@@ -160,7 +211,7 @@ function VisitParts({ subject, visit }: { subject: VisitSubject; visit?: VisitRe
         </tr>
         <tr>
           <Field label="服务需求" span={5}>
-            <Choices options={VISIT_NEEDS} chosen={visit?.needs} />
+            <Choices options={needs} chosen={visit?.needs} />
           </Field>
         </tr>
       </Part>

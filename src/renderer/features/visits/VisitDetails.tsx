@@ -1,13 +1,13 @@
 import { Descriptions, type DescriptionsProps } from 'antd';
 import type { VisitRecord } from '../../../shared/contract';
 import { labelOf } from '../../../shared/domain/labels';
-import { HEALTH_ASPECTS, HOME_HAZARDS, SUPPORTER_VISITS, VISIT_NEEDS } from '../../../shared/domain/visits';
+import { CHILD_ASPECTS, CHILD_SAFETY_RISKS, HEALTH_ASPECTS, HOME_HAZARDS, SUPPORTER_VISITS, VISIT_NEEDS } from '../../../shared/domain/visits';
 import { labelsOf } from '../../ui/options';
 import { methodLabel } from './visitLabels';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 
-/** The whole record of one visit, as it was entered; empty answers are left out. */
+/** The whole record of one visit, as it was entered (a child's visit with the child's answers); empty answers are left out. */
 export function VisitDetails({ visit }: { visit: VisitRecord }) {
   const items: Items = [
     { key: 'visitedOn', label: '探访日期', children: visit.visitedOn },
@@ -18,7 +18,16 @@ export function VisitDetails({ visit }: { visit: VisitRecord }) {
       label: a.label,
       children: labelOf(a.options, visit.health[a.key]),
     })),
+    ...CHILD_ASPECTS.filter((a) => visit.childCheck?.[a.key] !== undefined).map((a) => ({
+      key: `child-${a.key}`,
+      label: a.label,
+      children: labelOf<string>(a.options, visit.childCheck?.[a.key]),
+    })),
   ];
+  if (visit.childCheck) {
+    const risks = labelsOf(CHILD_SAFETY_RISKS, visit.childCheck.safety);
+    items.push({ key: 'child-safety', label: '安全情况', children: risks.length > 0 ? risks.join('、') : '未发现隐患', span: 'filled' as const });
+  }
   const text = (key: keyof VisitRecord, label: string, value: string | undefined) => {
     if (value) items.push({ key, label, children: value, span: 'filled' as const });
   };

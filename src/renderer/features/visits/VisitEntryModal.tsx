@@ -3,12 +3,13 @@ import { useEffect, useRef, useState } from 'react';
 import { fieldErrorsOf, visitInput, type VisitRecord } from '../../../shared/contract';
 import { VISIT_METHODS, type SubjectKind } from '../../../shared/domain/visits';
 import { errorData, useLedgerMutation } from '../../api';
-import { DateField } from '../../ui/DateField';
+import { DateField, notAfterToday } from '../../ui/DateField';
 import { clearFieldErrors, placeFieldErrors, type FormProblem } from '../../ui/formErrors';
 import { GUTTER } from '../../ui/formLayout';
 import { optionsOf } from '../../ui/options';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useOnOpen } from '../../ui/useOnOpen';
+import { ChildCheckFields } from './ChildCheckFields';
 import { HealthFields } from './HealthFields';
 import { MoreFields } from './MoreFields';
 import { lastVisitors, rememberVisitors } from './rememberedVisitors';
@@ -58,11 +59,13 @@ export function VisitEntryModal({ subject, visit, open, onClose, onSaved }: Visi
     setMoreOpen(opened !== 'new' && hasMore(recordToValues(opened)));
   });
 
+  // Each kind of person is asked its own questions (VISIT_QUESTIONS): a child the child check.
+  const kind = visit?.subjectKind ?? subject?.kind ?? 'elder';
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(visit ? recordToValues(visit) : newVisitValues(lastVisitors()));
-  }, [open, visit, form]);
+    form.setFieldsValue(visit ? recordToValues(visit) : newVisitValues(kind, lastVisitors()));
+  }, [open, visit, kind, form]);
 
   const canSave = Boolean(visit ?? subject);
 
@@ -135,8 +138,8 @@ export function VisitEntryModal({ subject, visit, open, onClose, onSaved }: Visi
       <ProblemAlert problem={problem} testId="visit-problem" style={{ marginBottom: 12 }} />
       <Row gutter={GUTTER}>
         <Col xs={24} md={8}>
-          <Form.Item label="探访日期" name="visitedOn" required>
-            <DateField noFuture />
+          <Form.Item label="探访日期" name="visitedOn" required rules={[notAfterToday('探访日期')]}>
+            <DateField />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
@@ -150,12 +153,12 @@ export function VisitEntryModal({ subject, visit, open, onClose, onSaved }: Visi
           </Form.Item>
         </Col>
       </Row>
-      <HealthFields />
+      {kind === 'child' ? <ChildCheckFields /> : <HealthFields kind={kind} />}
       <Collapse
         size="small"
         activeKey={moreOpen ? [MORE] : []}
         onChange={(keys) => setMoreOpen(keys.includes(MORE))}
-        items={[{ key: MORE, label: '更多情况（困难、隐患、需求、措施、下次探访）', forceRender: true, children: <MoreFields /> }]}
+        items={[{ key: MORE, label: '更多情况（困难、隐患、需求、措施、下次探访）', forceRender: true, children: <MoreFields kind={kind} /> }]}
       />
     </Modal>
   );

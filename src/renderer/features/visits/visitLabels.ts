@@ -1,7 +1,7 @@
 import type { DueInfo, VisitRecord } from '../../../shared/contract';
 import { labelOf } from '../../../shared/domain/labels';
 import { DUE_STATUSES, VISIT_FREQUENCIES } from '../../../shared/domain/visitDue';
-import { HEALTH_ASPECTS, HOME_HAZARDS, VISIT_METHODS, VISIT_NEEDS, healthConcerns, type SubjectKind } from '../../../shared/domain/visits';
+import { childConcerns, HEALTH_ASPECTS, HOME_HAZARDS, VISIT_METHODS, VISIT_NEEDS, healthConcerns, type SubjectKind } from '../../../shared/domain/visits';
 
 export const SUBJECT_PATHS: Readonly<Record<SubjectKind, string>> = { child: '/children', elder: '/elders', woman: '/women' };
 
@@ -26,16 +26,17 @@ export interface VisitFlag {
   text: string;
 }
 
-/** What a visit found beyond the routine: each health concern with its answer, each hazard, each need. */
-export function visitFlags(v: Pick<VisitRecord, 'health' | 'hazards' | 'needs'>): VisitFlag[] {
+/** What a visit found beyond the routine: each health (or child's) concern with its answer, each hazard, each need. */
+export function visitFlags(v: Pick<VisitRecord, 'health' | 'hazards' | 'needs' | 'childCheck'>): VisitFlag[] {
   const health = healthConcerns(v.health).map((key): VisitFlag => {
     const aspect = HEALTH_ASPECTS.find((a) => a.key === key);
     const answer = aspect?.options.find((o) => o.value === v.health[key])?.label ?? '';
     return { kind: 'health', text: `${aspect?.label ?? key}${answer ? `：${answer}` : ''}` };
   });
+  const child = childConcerns(v.childCheck).map((c): VisitFlag => (c.key === 'safety' ? { kind: 'hazard', text: c.answer } : { kind: 'health', text: `${c.label}：${c.answer}` }));
   const hazards = v.hazards.map((h): VisitFlag => ({ kind: 'hazard', text: `${labelOf(HOME_HAZARDS, h)}隐患` }));
   const needs = v.needs.map((n): VisitFlag => ({ kind: 'need', text: `需${labelOf(VISIT_NEEDS, n)}` }));
-  return [...health, ...hazards, ...needs];
+  return [...health, ...child, ...hazards, ...needs];
 }
 
 export const FLAG_COLORS: Readonly<Record<VisitFlag['kind'], string>> = { health: 'volcano', hazard: 'red', need: 'blue' };

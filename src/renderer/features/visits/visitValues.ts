@@ -1,6 +1,18 @@
 import type { VisitInput, VisitRecord } from '../../../shared/contract';
 import { todayIso } from '../../../shared/domain/dates';
-import { ROUTINE_HEALTH, type HealthCheck, type HomeHazard, type SupporterVisits, type VisitMethod, type VisitNeed } from '../../../shared/domain/visits';
+import {
+  ROUTINE_CHILD_ANSWERS,
+  ROUTINE_HEALTH,
+  VISIT_QUESTIONS,
+  type ChildAnswers,
+  type ChildSafetyRisk,
+  type HealthCheck,
+  type HomeHazard,
+  type SubjectKind,
+  type SupporterVisits,
+  type VisitMethod,
+  type VisitNeed,
+} from '../../../shared/domain/visits';
 import { namePathOf, type NamePath } from '../../ui/formErrors';
 
 /** The form's own shape: visitors are typed as one line of names, the rest as the contract has it. */
@@ -9,6 +21,8 @@ export interface VisitFormValues {
   visitors?: string;
   method?: VisitMethod;
   health?: Partial<HealthCheck>;
+  /** A child's visit only. */
+  childCheck?: Partial<ChildAnswers> & { safety?: ChildSafetyRisk[] };
   illness?: string;
   livingDifficulties?: string;
   moneyDifficulties?: string;
@@ -53,9 +67,11 @@ export function joinVisitors(names: readonly string[]): string {
   return names.join('、');
 }
 
-/** A routine visit: today, the usual visitors, in person, nothing to report. */
-export function newVisitValues(visitors: readonly string[]): VisitFormValues {
-  return { visitedOn: todayIso(), visitors: joinVisitors(visitors), method: 'home', health: { ...ROUTINE_HEALTH }, hazards: [], needs: [] };
+/** A routine visit: today, the usual visitors, in person, nothing to report — in the questions of this kind of person. */
+export function newVisitValues(kind: SubjectKind, visitors: readonly string[]): VisitFormValues {
+  const health = Object.fromEntries(VISIT_QUESTIONS[kind].health.map((a) => [a, ROUTINE_HEALTH[a]])) as Partial<HealthCheck>;
+  const base: VisitFormValues = { visitedOn: todayIso(), visitors: joinVisitors(visitors), method: 'home', health, hazards: [], needs: [] };
+  return VISIT_QUESTIONS[kind].childCheck ? { ...base, childCheck: { ...ROUTINE_CHILD_ANSWERS, safety: [] } } : base;
 }
 
 export function recordToValues(r: VisitRecord): VisitFormValues {
@@ -64,6 +80,7 @@ export function recordToValues(r: VisitRecord): VisitFormValues {
     visitors: joinVisitors(r.visitors),
     method: r.method,
     health: { ...r.health },
+    childCheck: r.childCheck ? { ...r.childCheck, safety: [...r.childCheck.safety] } : undefined,
     illness: r.illness,
     livingDifficulties: r.livingDifficulties,
     moneyDifficulties: r.moneyDifficulties,
@@ -94,11 +111,15 @@ function text(v: unknown): string | undefined {
 /** Form values → the contract's input; cleared antd inputs (null) become absent. */
 export function formToInput(v: VisitFormValues): VisitInput {
   const health = Object.fromEntries(Object.entries(v.health ?? {}).filter(([, x]) => x !== null && x !== undefined)) as Partial<HealthCheck>;
+  const childCheck = v.childCheck
+    ? (Object.fromEntries(Object.entries(v.childCheck).filter(([, x]) => x !== null && x !== undefined)) as VisitInput['childCheck'])
+    : undefined;
   return {
     visitedOn: text(v.visitedOn) ?? '',
     visitors: splitVisitors(v.visitors),
     method: v.method ?? 'home',
     health,
+    ...(childCheck ? { childCheck } : {}),
     illness: text(v.illness),
     livingDifficulties: text(v.livingDifficulties),
     moneyDifficulties: text(v.moneyDifficulties),
@@ -122,5 +143,6 @@ export function visitPathOf(key: string): NamePath {
   const path = namePathOf(key, 'visit');
   const head = path[0];
   if (head === 'visitors' || head === 'hazards' || head === 'needs') return [head];
+  if (head === 'childCheck' && path[1] === 'safety') return ['childCheck', 'safety'];
   return path;
 }
