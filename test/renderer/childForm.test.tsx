@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { birthDateForAge, todayIso } from '../../src/shared/domain/dates';
+import { addDays, birthDateForAge, todayIso } from '../../src/shared/domain/dates';
 import { ChildForm } from '../../src/renderer/features/children/form/ChildForm';
 import { ChildFormPage } from '../../src/renderer/features/children/form/ChildFormPage';
 import type { ChildFormValues } from '../../src/renderer/features/children/form/formValues';
@@ -97,6 +97,21 @@ describe('child form', () => {
     const category = screen.getByTestId('child-category-0');
     const categoryItem = formItemOf(within(category).getByLabelText('儿童类别'));
     expect(await within(categoryItem).findByText(/农村留守儿童须未满16周岁/)).toBeInTheDocument();
+    expect(sent(calls)).toHaveLength(0);
+  });
+
+  it('keeps a recognition date after today and says at the field why it cannot be saved', async () => {
+    const calls = installFake({ 'children.findByIdNumber': () => ok(null) });
+    const user = userEvent.setup();
+    renderForm(validChild({ categories: [{ category: 'left_behind', reason: 'both_away', reasons: [] }] }));
+    const start = within(screen.getByTestId('child-category-0')).getByLabelText('认定日期');
+    const tomorrow = addDays(todayIso(), 1);
+    await user.type(start, `${tomorrow}{Enter}`);
+    expect(await within(formItemOf(start)).findByText('认定日期不能晚于今天')).toBeInTheDocument();
+    expect(start).toHaveValue(tomorrow);
+    await user.click(screen.getByTestId('child-save'));
+    expect(await screen.findByTestId('child-form-problem')).toHaveTextContent('填写的内容有误');
+    expect(within(formItemOf(start)).getByText('认定日期不能晚于今天')).toBeInTheDocument();
     expect(sent(calls)).toHaveLength(0);
   });
 

@@ -29,7 +29,7 @@ import { ETHNICITIES } from '../domain/ethnicities';
 import { parseIdNumber, type Sex } from '../domain/idNumber';
 import { mutation, query } from './define';
 import { labelled } from './fieldMeta';
-import { byId, choice, idNumber, idNumberLookup, isoDate, optionalIdNumber, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, personListInput, personName, type PersonListRow, recordId, transferInput, villageCode } from './fields';
+import { byId, choice, idNumber, idNumberLookup, isoDate, optionalIdNumber, notAfterTodayMessage, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, personListInput, personName, type PersonListRow, recordId, transferInput, villageCode } from './fields';
 
 const relative = z.object({
   name: optionalPersonName('姓名'),
@@ -115,6 +115,11 @@ function checkChild(child: z.output<typeof childFields>, ctx: z.RefinementCtx): 
     if (!child.disabilityGrade) issue(['disabilityGrade'], '请选择残疾等级');
   }
   if (child.healthStatus === 'ill' && !child.illness) issue(['illness'], '请填写所患疾病');
+  if (typeof child.reportDate === 'string' && child.reportDate > today) issue(['reportDate'], notAfterTodayMessage('报告日期'));
+  for (const [who, label] of [['father', '父亲'], ['mother', '母亲']] as const) {
+    const born: unknown = child[who]?.birthDate;
+    if (typeof born === 'string' && born > today) issue([who, 'birthDate'], notAfterTodayMessage(`${label}出生日期`));
+  }
   const parsed = typeof child.idNumber === 'string' ? parseIdNumber(child.idNumber, today) : null;
   const birthDate = parsed?.ok ? parsed.info.birthDate : null;
   const inSchool = isInSchool(child.schooling);

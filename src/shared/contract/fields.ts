@@ -65,6 +65,9 @@ export const requiredPhone = (label: string) =>
     { label },
   );
 
+/** What a date after today is told, by the contract and by forms as the date is chosen. */
+export const notAfterTodayMessage = (label: string) => `${label}不能晚于今天`;
+
 export const isoDate = (label: string) =>
   labelled(
     z

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { publicityInput, type PublicityInput, type PublicityRecord } from '../../../shared/contract';
 import { LETTER_LABEL, PLEDGE_LABEL } from '../../../shared/domain/drowning';
 import { useLedgerMutation } from '../../api';
-import { DateField } from '../../ui/DateField';
+import { DateField, notAfterToday } from '../../ui/DateField';
 import { GUTTER, HALF_COL } from '../../ui/formLayout';
 import { withoutNulls } from '../../ui/formValues';
 import { ModalProblem } from '../../ui/ProblemAlert';
@@ -62,13 +62,13 @@ export function PublicityModal({ childId, childName, record, recordedYears, open
             </Form.Item>
           </Col>
           <Col {...HALF_COL}>
-            <Form.Item label={LETTER_LABEL} name="letterOn">
-              <DateField noFuture />
+            <Form.Item label={LETTER_LABEL} name="letterOn" rules={[notAfterToday(LETTER_LABEL)]}>
+              <DateField />
             </Form.Item>
           </Col>
           <Col {...HALF_COL}>
-            <Form.Item label={PLEDGE_LABEL} name="pledgeOn">
-              <DateField noFuture />
+            <Form.Item label={PLEDGE_LABEL} name="pledgeOn" rules={[notAfterToday(PLEDGE_LABEL)]}>
+              <DateField />
             </Form.Item>
           </Col>
           <Col span={24}>

@@ -1,5 +1,5 @@
 import { Col, Form } from 'antd';
-import { DateField } from '../../ui/DateField';
+import { DateField, notAfterToday } from '../../ui/DateField';
 import { COL } from '../../ui/formLayout';
 
 /** When the person was recognised as in a category (item `index` of its form list), and left it. */
@@ -7,8 +7,8 @@ export function RecognitionDates({ index }: { index: number }) {
   return (
     <>
       <Col {...COL}>
-        <Form.Item label="认定日期" name={[index, 'startDate']} required>
-          <DateField noFuture />
+        <Form.Item label="认定日期" name={[index, 'startDate']} required rules={[notAfterToday('认定日期')]}>
+          <DateField />
         </Form.Item>
       </Col>
       <Col {...COL}>

@@ -4,7 +4,7 @@ import { majorChangeInput, type MajorChangeInput, type MajorChangeRecord } from 
 import { todayIso } from '../../../shared/domain/dates';
 import type { SubjectKind } from '../../../shared/domain/visits';
 import { useLedgerMutation } from '../../api';
-import { DateField } from '../../ui/DateField';
+import { DateField, notAfterToday } from '../../ui/DateField';
 import { namePathOf } from '../../ui/formErrors';
 import { withoutNulls } from '../../ui/formValues';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -44,8 +44,8 @@ export function MajorChangeModal({ subject, change, open, onClose, onSaved }: Ma
   return (
     <Modal open={open} title={change ? '编辑重大变故' : '登记重大变故'} okButtonProps={{ 'data-testid': 'major-change-save' }} width={520} {...modalProps}>
       <LedgerForm<ChangeValues> form={form} layout="vertical" name="major-change" onSubmit={() => void save()} data-testid="major-change-form">
-        <Form.Item label="发生日期" name="occurredOn" required>
-          <DateField noFuture />
+        <Form.Item label="发生日期" name="occurredOn" required rules={[notAfterToday('发生日期')]}>
+          <DateField />
         </Form.Item>
         <Form.Item label="变故情况" name="description" required extra="如：住院、摔伤、照料人去世或外出。登记后须在24小时内探访。">
           <Input.TextArea maxLength={200} showCount autoSize={{ minRows: 2, maxRows: 4 }} />

@@ -4,7 +4,7 @@ import { waterInspectionInput, type WaterInspectionInput, type WaterInspectionRe
 import { todayIso } from '../../../../shared/domain/dates';
 import { INSPECTED_LABEL } from '../../../../shared/domain/drowning';
 import { useLedgerMutation } from '../../../api';
-import { DateField } from '../../../ui/DateField';
+import { DateField, notAfterToday } from '../../../ui/DateField';
 import { namePathOf } from '../../../ui/formErrors';
 import { GUTTER, HALF_COL, YES_NO } from '../../../ui/formLayout';
 import { withoutNulls } from '../../../ui/formValues';
@@ -65,8 +65,8 @@ export function InspectionModal({ inspection, open, onClose, onSaved }: Inspecti
             </Form.Item>
           </Col>
           <Col {...HALF_COL}>
-            <Form.Item label={INSPECTED_LABEL} name="inspectedOn" required>
-              <DateField noFuture />
+            <Form.Item label={INSPECTED_LABEL} name="inspectedOn" required rules={[notAfterToday(INSPECTED_LABEL)]}>
+              <DateField />
             </Form.Item>
           </Col>
           <Col span={24}>

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/contract';
 import { LETTER_LABEL, PLEDGE_LABEL } from '../../../../shared/domain/drowning';
 import { errorData, useLedgerMutation } from '../../../api';
-import { DateField } from '../../../ui/DateField';
+import { DateField, notAfterToday } from '../../../ui/DateField';
 import { clearFieldErrors, placeFieldErrors, type FormProblem } from '../../../ui/formErrors';
 import { GUTTER, HALF_COL } from '../../../ui/formLayout';
 import { withoutNulls } from '../../../ui/formValues';
@@ -123,13 +123,13 @@ export function BatchModal({ open, scope, count, scopeLabel, onClose, onDone }: 
       <LedgerForm<BatchValues> form={form} layout="vertical" name="drowning-batch" onSubmit={submit} data-testid="drowning-batch-form" disabled={running}>
         <Row gutter={GUTTER}>
           <Col {...HALF_COL}>
-            <Form.Item label={LETTER_LABEL} name="letterOn">
-              <DateField noFuture />
+            <Form.Item label={LETTER_LABEL} name="letterOn" rules={[notAfterToday(LETTER_LABEL)]}>
+              <DateField />
             </Form.Item>
           </Col>
           <Col {...HALF_COL}>
-            <Form.Item label={PLEDGE_LABEL} name="pledgeOn">
-              <DateField noFuture />
+            <Form.Item label={PLEDGE_LABEL} name="pledgeOn" rules={[notAfterToday(PLEDGE_LABEL)]}>
+              <DateField />
             </Form.Item>
           </Col>
           <Col {...HALF_COL}>

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { supportAgreementInput, type SupportAgreementInput, type SupportAgreementRecord } from '../../../../shared/contract';
 import { ELDER_RELATIONSHIPS, SUPPORT_KINDS } from '../../../../shared/domain/elders';
 import { useLedgerMutation } from '../../../api';
-import { DateField } from '../../../ui/DateField';
+import { DateField, notAfterToday } from '../../../ui/DateField';
 import { namePathOf } from '../../../ui/formErrors';
 import { COL, GUTTER } from '../../../ui/formLayout';
 import { optionsOf } from '../../../ui/options';
@@ -109,8 +109,8 @@ export function AgreementModal({ elderId, agreement, open, onClose, onSaved }: A
         </Form.List>
         <Row gutter={GUTTER}>
           <Col {...COL}>
-            <Form.Item label="签订日期" name="signedOn" required>
-              <DateField noFuture />
+            <Form.Item label="签订日期" name="signedOn" required rules={[notAfterToday('签订日期')]}>
+              <DateField />
             </Form.Item>
           </Col>
           <Col {...COL}>

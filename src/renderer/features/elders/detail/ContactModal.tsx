@@ -4,7 +4,7 @@ import { elderContactInput, type ElderContactInput, type ElderContactRecord } fr
 import { todayIso } from '../../../../shared/domain/dates';
 import { ELDER_RELATIONSHIPS } from '../../../../shared/domain/elders';
 import { useLedgerMutation } from '../../../api';
-import { DateField } from '../../../ui/DateField';
+import { DateField, notAfterToday } from '../../../ui/DateField';
 import { namePathOf } from '../../../ui/formErrors';
 import { HALF_COL, GUTTER } from '../../../ui/formLayout';
 import { withoutNulls } from '../../../ui/formValues';
@@ -69,8 +69,8 @@ export function ContactModal({ elderId, contact, open, onClose, onSaved }: Conta
             </Form.Item>
           </Col>
           <Col {...HALF_COL}>
-            <Form.Item label="登记日期" name="registeredOn" required>
-              <DateField noFuture />
+            <Form.Item label="登记日期" name="registeredOn" required rules={[notAfterToday('登记日期')]}>
+              <DateField />
             </Form.Item>
           </Col>
           <Col span={24}>

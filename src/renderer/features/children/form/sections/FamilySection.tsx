@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { PARENT_SITUATIONS } from '../../../../../shared/domain/children';
 import { todayIso } from '../../../../../shared/domain/dates';
 import { parseIdNumber } from '../../../../../shared/domain/idNumber';
-import { DateField } from '../../../../ui/DateField';
+import { DateField, notAfterToday } from '../../../../ui/DateField';
 import { optionsOf } from '../../../../ui/options';
 import { COL, GUTTER } from '../../../../ui/formLayout';
 
@@ -64,8 +64,8 @@ function ParentFields({ field, label }: { field: 'father' | 'mother'; label: str
           </Form.Item>
         </Col>
         <Col {...COL}>
-          <Form.Item label={`${label}出生日期`} name={[field, 'birthDate']} tooltip={derivedBirth ? '由身份证号码自动生成' : undefined}>
-            <DateField noFuture disabled={derivedBirth !== undefined} />
+          <Form.Item label={`${label}出生日期`} name={[field, 'birthDate']} tooltip={derivedBirth ? '由身份证号码自动生成' : undefined} rules={[notAfterToday(`${label}出生日期`)]}>
+            <DateField disabled={derivedBirth !== undefined} />
           </Form.Item>
         </Col>
         <Col {...COL}>

@@ -1,5 +1,5 @@
 import { Alert, Card, Col, Form, Input, Row } from 'antd';
-import { DateField } from '../../../../ui/DateField';
+import { DateField, notAfterToday } from '../../../../ui/DateField';
 import { COL, GUTTER } from '../../../../ui/formLayout';
 
 interface ReportSectionProps {
@@ -31,8 +31,8 @@ export function ReportSection({ reasons }: ReportSectionProps) {
       )}
       <Row gutter={GUTTER}>
         <Col {...COL}>
-          <Form.Item label="报告日期" name="reportDate">
-            <DateField noFuture />
+          <Form.Item label="报告日期" name="reportDate" rules={[notAfterToday('报告日期')]}>
+            <DateField />
           </Form.Item>
         </Col>
         <Col {...COL}>

@@ -1,7 +1,7 @@
 import { Card, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { DISABILITY_GRADES, DISABILITY_TYPES } from '../../../../../shared/domain/children';
 import { CAPABILITY_LEVELS, DISABLED_CARE_SCORE_BELOW, LIVING_SITUATIONS } from '../../../../../shared/domain/elders';
-import { DateField } from '../../../../ui/DateField';
+import { DateField, notAfterToday } from '../../../../ui/DateField';
 import { COL, GUTTER } from '../../../../ui/formLayout';
 import { optionsOf } from '../../../../ui/options';
 
@@ -26,8 +26,8 @@ export function CareSection() {
           </Form.Item>
         </Col>
         <Col {...COL}>
-          <Form.Item label="评估日期" name="capabilityAssessedOn">
-            <DateField noFuture />
+          <Form.Item label="评估日期" name="capabilityAssessedOn" rules={[notAfterToday('评估日期')]}>
+            <DateField />
           </Form.Item>
         </Col>
         <Col {...COL}>
