@@ -5,6 +5,7 @@ import { yearBounds } from '../../../shared/domain/drowning';
 import type { CallContext, CoreContext } from '../context';
 import { ownerOf } from '../people/register';
 import { placeNames } from '../places/handlers';
+import { requireOwnRow, townshipOfVillage } from '../places/villageScope';
 import { insertRow, softDeleteRow, updateRow } from '../sync/capture';
 import { inspectionRecord, inspectionRow } from './rows';
 import type { WaterInspectionsTable } from './schema';
@@ -12,33 +13,11 @@ import type { WaterInspectionsTable } from './schema';
 const villageError = (message: string, detail: string) =>
   new LedgerError({ code: 'validation', message, detail, fieldErrors: { 'inspection.villageCode': message } });
 
-/** The village's township, refusing a village that does not exist or (at a station) lies elsewhere. */
-function townshipOfVillage(ctx: CoreContext, villageCode: string): string {
-  const village = ctx.db.prepare("SELECT parent_code FROM places WHERE id = ? AND level = 'village' AND deleted = 0").get(villageCode) as
-    | { parent_code: string }
-    | undefined;
-  if (!village) throw villageError('请选择水域所在村（居）', `no village ${villageCode}`);
-  const station = ctx.requireStation();
-  if (station.role === 'station' && village.parent_code !== station.code) {
-    throw villageError(`该村（居）不属于${station.name}`, `village ${villageCode} is outside this station`);
-  }
-  return village.parent_code;
-}
-
-/** A live inspection this station may change (the county may change any); returns its owner. */
-function requireOwnInspection(ctx: CoreContext, id: string): string {
-  const row = ctx.db.prepare('SELECT station_code FROM water_inspections WHERE id = ? AND deleted = 0').get(id) as { station_code: string } | undefined;
-  if (!row) throw new LedgerError({ code: 'not_found', message: '该督查记录不存在或已被删除', detail: `water_inspections ${id} not found` });
-  const station = ctx.requireStation();
-  if (station.role === 'station' && row.station_code !== station.code) {
-    throw new LedgerError({ code: 'conflict', message: '该督查记录由其他乡镇的站点维护', detail: `water_inspections ${id} belongs to ${row.station_code}` });
-  }
-  return row.station_code;
-}
+const requireOwnInspection = (ctx: CoreContext, id: string) => requireOwnRow(ctx, 'water_inspections', id, '该督查记录');
 
 export function saveInspection(ctx: CoreContext, call: CallContext, id: string | undefined, v: WaterInspectionData): { id: string } {
   return ctx.write(call, (w) => {
-    const township = townshipOfVillage(ctx, v.villageCode);
+    const township = townshipOfVillage(ctx, v.villageCode, 'inspection.villageCode', '请选择水域所在村（居）');
     if (id === undefined) {
       const newId = uuidv7();
       // Entered at the county, it belongs to the township's station, which then receives it.
