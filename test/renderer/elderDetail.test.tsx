@@ -117,6 +117,17 @@ describe('elder detail', { timeout: 60_000 }, () => {
     expect(within(agreement).getByText('城东社区居民委员会')).toBeInTheDocument();
   });
 
+  it('shows when the record was made and changed as date and time, YYYY-MM-DD HH:mm', async () => {
+    installFake({ 'elders.get': () => ok(ELDER) });
+    renderDetail();
+    await screen.findByRole('heading', { name: '王秀英' });
+    for (const label of ['登记时间', '最后修改']) {
+      // A bordered description: the value is the cell after its label.
+      const cell = screen.getByText(label).closest('th')?.nextElementSibling;
+      expect(cell?.textContent).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    }
+  });
+
   it('adds a contact through elders.saveContact after checking it field by field', async () => {
     let gets = 0;
     const calls = installFake({

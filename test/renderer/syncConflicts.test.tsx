@@ -67,7 +67,7 @@ describe('conflicts page', () => {
     expect(within(schooling).getByTestId('conflict-station-value')).toHaveTextContent('辍学');
     expect(within(schooling).getByText('蓉城镇社工站（341723100）')).toBeInTheDocument();
     expect(within(schooling).getByText('李社工')).toBeInTheDocument();
-    expect(within(schooling).getByText('2026年11月20日 09:30')).toBeInTheDocument();
+    expect(within(schooling).getByText('2026-11-20 09:30')).toBeInTheDocument();
 
     const notes = rowOf(screen.getByText('备注'));
     expect(within(notes).getByTestId('conflict-county-value')).toHaveTextContent('县局核实：在县城读书');

@@ -56,7 +56,7 @@ describe('county sync page', () => {
     const enrolled = rowOf('蓉城镇社工站');
     expect(within(enrolled).getByText('已登记')).toBeInTheDocument();
     expect(within(enrolled).getByText('K7QM-2XHD-9RTA')).toBeInTheDocument();
-    expect(within(enrolled).getByText('2026年11月28日 14:05')).toBeInTheDocument();
+    expect(within(enrolled).getByText('2026-11-28 14:05')).toBeInTheDocument();
     expect(within(enrolled).getByText('5')).toBeInTheDocument();
     expect(within(enrolled).getByRole('button', { name: '导出数据包' })).toBeInTheDocument();
 

@@ -42,7 +42,7 @@ describe('station sync page', () => {
     installFake({ 'sync.status': () => ok(STATION) });
     renderSync();
     expect(await screen.findByTestId('sync-unconfirmed')).toHaveTextContent('7 条修改尚未被县局确认');
-    expect(screen.getByTestId('sync-last-sync')).toHaveTextContent('上次同步：2026年11月28日 14:05');
+    expect(screen.getByTestId('sync-last-sync')).toHaveTextContent('上次同步：2026-11-28 14:05');
     const box = screen.getByTestId('sync-fingerprints');
     expect(within(box).getByText('请与县局核对指纹')).toBeInTheDocument();
     expect(within(box).getByTestId('sync-own-fingerprint')).toHaveTextContent('K7QM-2XHD-9RTA');

@@ -144,10 +144,10 @@ describe('workbench', { timeout: 90_000 }, () => {
     expect(screen.getByTestId('workbench-month-count')).toHaveTextContent('2人');
     await waitFor(() => expect(screen.getByTestId('workbench-report-count')).toHaveTextContent('2人'));
     await waitFor(() => expect(screen.getByTestId('workbench-sync-count')).toHaveTextContent('7条'));
-    expect(screen.getByText('上次同步：2026年3月16日 09:30')).toBeInTheDocument();
+    expect(screen.getByText('上次同步：2026-03-16 09:30')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByTestId('workbench-tekun-rate')).toHaveTextContent('83.3%'));
     expect(screen.getByText('已访 5 / 6 人，目标 100%')).toBeInTheDocument();
-    expect(screen.getByTestId('workbench-today')).toHaveTextContent('2026年3月18日 星期三');
+    expect(screen.getByTestId('workbench-today')).toHaveTextContent('2026-03-18 星期三');
 
     // The tabs carry the same counts.
     expect(screen.getByTestId('due-tab-overdue')).toHaveTextContent('已逾期2');

@@ -1,13 +1,7 @@
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import type { SyncStationRow } from '../../../shared/contract';
 
-/** e.g. 2026年11月28日 14:05, in this machine's time zone. */
-export function formatDateTime(iso: string | null | undefined): string | null {
-  if (!iso) return null;
-  const d = dayjs(iso);
-  return d.isValid() ? d.locale('zh-cn').format('YYYY年M月D日 HH:mm') : null;
-}
+/** Sync screens read moments in the one format of the UI. */
+export { formatDateTime } from '../../ui/dates';
 
 const TABLE_LABELS: Record<string, string> = {
   children: '儿童',

@@ -1,5 +1,4 @@
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
+import { formatDayWithWeekday } from '../../ui/dates';
 
 /** A rate in [0, 1] as a percentage with one decimal at most; 99.96% stays 99.9%: short of the target is never shown as 100. */
 export function ratePercent(rate: number): number {
@@ -11,9 +10,9 @@ export function formatRate(rate: number): string {
   return `${ratePercent(rate)}%`;
 }
 
-/** 2026-11-28 → 2026年11月28日 星期六 */
+/** 2026-11-28 → 2026-11-28 星期六 */
 export function formatToday(iso: string): string {
-  return dayjs(iso).locale('zh-cn').format('YYYY年M月D日 dddd');
+  return formatDayWithWeekday(iso);
 }
 
 /** An axis label: 2026-11 → 11月, with the year on a second line in January (or when `withYear`). */

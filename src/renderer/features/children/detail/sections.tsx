@@ -24,6 +24,7 @@ import { ETHNICITIES } from '../../../../shared/domain/ethnicities';
 import { labelOf } from '../../../../shared/domain/labels';
 import { labelsOf } from '../../../ui/options';
 import { EMPTY, SEX_LABELS } from '../../../ui/personLabels';
+import { formatDateTime } from '../../../ui/dates';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 
@@ -203,8 +204,8 @@ export function ReportDetails({ child }: { child: ChildRecord }) {
 export function OtherDetails({ child }: { child: ChildRecord }) {
   const items: Items = [
     { key: 'notes', label: '备注', children: show(child.notes), span: { xs: 1, md: 2, xl: 3 } },
-    { key: 'created', label: '登记时间', children: new Date(child.createdAt).toLocaleString('zh-CN') },
-    { key: 'updated', label: '最后修改', children: new Date(child.updatedAt).toLocaleString('zh-CN') },
+    { key: 'created', label: '登记时间', children: formatDateTime(child.createdAt) },
+    { key: 'updated', label: '最后修改', children: formatDateTime(child.updatedAt) },
   ];
   return <Section title="其他" items={items} />;
 }

@@ -17,6 +17,7 @@ import { labelsOf } from '../../../ui/options';
 import { EMPTY, SEX_LABELS } from '../../../ui/personLabels';
 import { highAgeLabel, useHighAgeBands } from '../../rules/highAgeBands';
 import { GroupTag } from '../tags';
+import { formatDateTime } from '../../../ui/dates';
 
 const show = (v: string | number | undefined | null) => (v !== undefined && v !== null && String(v).trim() !== '' ? String(v) : EMPTY);
 const joined = (labels: string[]) => (labels.length > 0 ? labels.join('、') : EMPTY);
@@ -122,8 +123,8 @@ export function VisitDetails({ elder }: { elder: ElderRecord }) {
 export function OtherDetails({ elder }: { elder: ElderRecord }) {
   const items: DetailItems = [
     { key: 'notes', label: '备注', children: show(elder.notes), span: FULL_ROW },
-    { key: 'created', label: '登记时间', children: new Date(elder.createdAt).toLocaleString('zh-CN') },
-    { key: 'updated', label: '最后修改', children: new Date(elder.updatedAt).toLocaleString('zh-CN') },
+    { key: 'created', label: '登记时间', children: formatDateTime(elder.createdAt) },
+    { key: 'updated', label: '最后修改', children: formatDateTime(elder.updatedAt) },
   ];
   return <DetailSection title="其他" items={items} />;
 }
