@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import type { ChildInput, ElderInput } from '../../src/shared/contract';
+import type { ChildInput, ElderInput, MealSiteInput } from '../../src/shared/contract';
+import { addDays, todayIso } from '../../src/shared/domain/dates';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/core';
 import { idCheckChar } from '../../src/shared/domain/idNumber';
 
@@ -78,6 +79,25 @@ export function elderInput(over: Partial<ElderInput> = {}): ElderInput {
     riskTier: 'priority',
     visitor: '陈村医',
     groups: [{ group: 'living_alone', startDate: '2023-05-01' }],
+    ...over,
+  };
+}
+
+/** A running village meal point serving lunch every day, for two diners a day. */
+export function mealSiteInput(over: Partial<MealSiteInput> = {}): MealSiteInput {
+  return {
+    name: '百花村老年助餐点',
+    kind: 'point',
+    area: 'rural',
+    villageCode: VILLAGE,
+    operatingModel: 'village_mutual',
+    operator: '百花村村民委员会',
+    dailyCapacity: 2,
+    mealTimes: ['lunch'],
+    servingDays: ['1', '2', '3', '4', '5', '6', '7'],
+    builtOn: addDays(todayIso(), -400),
+    status: 'running',
+    statusSince: addDays(todayIso(), -400),
     ...over,
   };
 }

@@ -27,6 +27,7 @@ import { asDataDirError, openDatabase, type Sqlite } from './db/open';
 import { demoHandlers } from './demo/handlers';
 import { drowningHandlers } from './drowning/handlers';
 import { eldersHandlers } from './elders/handlers';
+import { mealsHandlers } from './meals/handlers';
 import type { Handlers } from './handlers';
 import { placesHandlers } from './places/handlers';
 import { rulesHandlers } from './rules/handlers';
@@ -95,6 +96,7 @@ export function createCore(options: CoreOptions): Core {
     ...demoHandlers(ctx),
     ...syncHandlers(ctx),
     ...drowningHandlers(ctx),
+    ...mealsHandlers(ctx),
     ...visitsHandlers(ctx),
     ...rulesHandlers(ctx),
     ...womenHandlers(ctx),

@@ -8,6 +8,7 @@ import { demoOperations } from './demo';
 import type { Operation } from './define';
 import { drowningOperations } from './drowning';
 import { eldersOperations } from './elders';
+import { mealsOperations } from './meals';
 import { placesOperations } from './places';
 import { rulesOperations } from './rules';
 import { stationOperations } from './station';
@@ -28,6 +29,7 @@ export const operations = {
   ...workbenchOperations,
   ...rulesOperations,
   ...womenOperations,
+  ...mealsOperations,
 } as const;
 
 export type Operations = typeof operations;
@@ -59,6 +61,7 @@ export * from './workbench';
 export * from './rules';
 export * from './demo';
 export * from './women';
+export * from './meals';
 export * from './records';
 export * from './fieldMeta';
 export * from './client';

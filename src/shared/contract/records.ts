@@ -8,7 +8,9 @@ import { childCategoryInput, childInput } from './children';
 import { publicityInput, waterInspectionInput } from './drowning';
 import { elderContactInput, elderGroupInput, elderInput, supportAgreementInput } from './elders';
 import { describeField, labelled, type DescribedField } from './fieldMeta';
-import { recordId, villageCode } from './fields';
+import { choice, recordId, villageCode } from './fields';
+import { mealDinerInput, mealSiteInput } from './meals';
+import { MEAL_CATEGORIES, MEAL_METHODS, MEAL_TIMES } from '../domain/meals';
 import { majorChangeInput, subjectFields, visitInput } from './visits';
 import { womanInput } from './women';
 
@@ -34,6 +36,31 @@ const RECORD_FIELDS = {
   majorChange: { ...majorChangeInput.shape, ...subjectFields.shape },
   drowningPublicity: publicityInput.shape,
   waterInspection: { ...waterInspectionInput.shape, townshipCode: townshipCode('所在乡镇（街道）') },
+  mealSite: { ...mealSiteInput.shape, townshipCode: townshipCode('所在乡镇（街道）') },
+  mealDiner: { ...mealDinerInput.shape, siteId: belongsTo('助餐点') },
+  // A meal's amounts are the day's standard, set when it is ticked; conflicts on them are rare.
+  meal: {
+    siteId: belongsTo('助餐点'),
+    dinerId: belongsTo('就餐人员'),
+    day: labelled(z.string(), { label: '就餐日期' }),
+    mealTime: choice(MEAL_TIMES, '餐次'),
+    method: choice(MEAL_METHODS, '签到方式'),
+    delivered: labelled(z.boolean(), { label: '送餐' }),
+    category: choice(MEAL_CATEGORIES, '补贴类别'),
+    priceFen: labelled(z.number(), { label: '餐标（分）' }),
+    subsidyFen: labelled(z.number(), { label: '补贴（分）' }),
+    paidFen: labelled(z.number(), { label: '个人支付（分）' }),
+    deliveryFeeFen: labelled(z.number(), { label: '送餐费（分）' }),
+  },
+  mealMonth: {
+    siteId: belongsTo('助餐点'),
+    month: labelled(z.string(), { label: '月份' }),
+    locked: labelled(z.boolean(), { label: '已结算锁定' }),
+    lockedBy: labelled(z.string(), { label: '锁定人' }),
+    lockedAt: labelled(z.string(), { label: '锁定时间' }),
+    unlockReason: labelled(z.string(), { label: '解锁原因' }),
+    confirmedChecks: z.array(labelled(z.string(), { label: '已确认的核对项' })),
+  },
 } as const satisfies Record<string, Readonly<Record<string, z.ZodType>>>;
 
 export type RecordKind = keyof typeof RECORD_FIELDS;
@@ -51,6 +78,10 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   majorChange: '重大变故',
   drowningPublicity: '防溺水宣传',
   waterInspection: '水域督查',
+  mealSite: '助餐点',
+  mealDiner: '就餐人员',
+  meal: '就餐记录',
+  mealMonth: '助餐月结算',
 };
 
 export const RECORD_KINDS = Object.keys(RECORD_FIELDS) as RecordKind[];

@@ -15,7 +15,8 @@ import {
 } from '../../../src/shared/contract';
 import type { Core } from '../../../src/main/core/core';
 import { insertRow, updateRow } from '../../../src/main/core/sync/capture';
-import { childInput, stationCore, tempDir, VILLAGE } from '../../helpers/core';
+import { childInput, mealSiteInput, stationCore, tempDir, VILLAGE } from '../../helpers/core';
+import { addDays, todayIso } from '../../../src/shared/domain/dates';
 import { createCore } from '../../../src/main/core/core';
 
 interface Counts {
@@ -63,7 +64,45 @@ const elderWith = async (core: Core, kind: 'contact' | 'agreement') => {
   return { elderId, id };
 };
 
+/** A meal site with one diner from outside the register: the diner's id. */
+const mealDiner = async (core: Core) => {
+  const { id: siteId } = await core.call('meals.sites.save', { site: mealSiteInput() });
+  const { id } = await core.call('meals.diners.save', { siteId, diner: { name: '赵大爷', startOn: addDays(todayIso(), -3) } });
+  return { siteId, id };
+};
+
 const scenarios: Partial<Record<OperationName, Scenario>> = {
+  'meals.sites.save': async (core) => {
+    const { id } = await core.call('meals.sites.save', { site: mealSiteInput() });
+    await core.call('meals.sites.save', { id, site: mealSiteInput({ dailyCapacity: 40 }) });
+    return { table: 'meal_sites', rowId: id };
+  },
+  'meals.sites.delete': async (core) => {
+    const { id } = await core.call('meals.sites.save', { site: mealSiteInput() });
+    await core.call('meals.sites.delete', { id });
+    return { table: 'meal_sites', rowId: id };
+  },
+  'meals.diners.save': async (core) => {
+    const { id } = await mealDiner(core);
+    return { table: 'meal_diners', rowId: id };
+  },
+  'meals.diners.delete': async (core) => {
+    const { id } = await mealDiner(core);
+    await core.call('meals.diners.delete', { id });
+    return { table: 'meal_diners', rowId: id };
+  },
+  'meals.attendance.set': async (core) => {
+    const { siteId, id } = await mealDiner(core);
+    const day = todayIso();
+    await core.call('meals.attendance.set', { siteId, day, mealTime: 'lunch', ticks: [{ dinerId: id, present: true }] });
+    return { table: 'meal_attendance', rowId: `${id}/${day}/lunch` };
+  },
+  'meals.settlement.lock': async (core) => {
+    const { siteId } = await mealDiner(core);
+    const month = addDays(`${todayIso().slice(0, 7)}-01`, -1).slice(0, 7);
+    await core.call('meals.settlement.lock', { siteId, month, confirmedChecks: [] });
+    return { table: 'meal_months', rowId: `${siteId}/${month}` };
+  },
   'station.init': async () => {
     throw new Error('covered separately');
   },
@@ -216,6 +255,8 @@ const notLocalEdits: Partial<Record<OperationName, string>> = {
   'sync.resolveConflict': 'covered in test/main/sync: taking the station value is a captured county edit',
   'rules.save': 'a county edit of reference data (versions stamped, no outbox): covered in test/main/core/visits.test.ts',
   'elders.transfer': 'a county edit (versions stamped, no outbox): covered in test/main/core/visitsSync.test.ts',
+  'meals.settlement.unlock': 'only the county unlocks (versions stamped, no outbox): covered in test/main/core/meals.test.ts',
+  'meals.rules.save': 'a county edit of reference data (versions stamped, no outbox): covered in test/main/core/meals.test.ts',
 };
 
 describe('change capture', () => {

@@ -6,7 +6,7 @@ import type { Handlers } from '../handlers';
 import { insertRow, updateRow, type WriteContext } from '../sync/capture';
 import { highAgeBandsOn, rulesRecord, type RuleKey, type StoredBands } from './read';
 
-function writeRule(w: WriteContext, key: RuleKey, value: unknown): void {
+export function writeRule(w: WriteContext, key: RuleKey, value: unknown): void {
   const exists = w.db.prepare('SELECT 1 FROM rules WHERE id = ?').get(key) !== undefined;
   const row = { value: JSON.stringify(value) };
   if (exists) updateRow(w, 'rules', key, { ...row, deleted: 0 });

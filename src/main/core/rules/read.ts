@@ -8,7 +8,7 @@ import { DEFAULT_HIGH_AGE_BANDS, type HighAgeBand } from '../../../shared/domain
 import { DEFAULT_CHILD_DUE_RULE, DEFAULT_ELDER_DUE_RULE, type DueRule } from '../../../shared/domain/visitDue';
 import type { Sqlite } from '../db/open';
 
-export type RuleKey = 'elderDue' | 'childDue' | 'highAgeBands';
+export type RuleKey = 'elderDue' | 'childDue' | 'highAgeBands' | 'mealSubsidy';
 
 export type Band = HighAgeBand & { amountFen?: number };
 

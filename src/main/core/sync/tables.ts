@@ -8,6 +8,7 @@ import type { DB } from '../db/schema';
 import { derivePersonColumns, PERSON_DERIVED } from '../people/derive';
 import type { DrowningTables } from '../drowning/schema';
 import type { EldersTables } from '../elders/schema';
+import type { MealsTables } from '../meals/schema';
 import type { RulesTables } from '../rules/schema';
 import type { VisitsTables } from '../visits/schema';
 import type { WomenTables } from '../women/schema';
@@ -58,9 +59,13 @@ export const SYNCED_TABLES = {
   major_changes: { owner: 'station', record: 'majorChange' },
   drowning_publicity: { owner: 'station', record: 'drowningPublicity' },
   water_inspections: { owner: 'station', record: 'waterInspection' },
+  meal_sites: { owner: 'station', record: 'mealSite' },
+  meal_diners: { owner: 'station', record: 'mealDiner' },
+  meal_attendance: { owner: 'station', record: 'meal' },
+  meal_months: { owner: 'station', record: 'mealMonth' },
   // The county's configurable rules: reference data every station receives, like places.
   rules: { owner: 'county' },
-} as const satisfies Partial<Record<keyof (DB & EldersTables & VisitsTables & WomenTables & DrowningTables & RulesTables), SyncedTable>>;
+} as const satisfies Partial<Record<keyof (DB & EldersTables & VisitsTables & WomenTables & DrowningTables & RulesTables & MealsTables), SyncedTable>>;
 
 /** Bookkeeping columns: written with every edit, never a matter for a person to decide. */
 export const BOOKKEEPING_COLUMNS: ReadonlySet<string> = new Set(['created_at', 'updated_at']);
