@@ -113,14 +113,42 @@ export const GUARDIANSHIP_TYPES = [
 ] as const satisfies readonly Option[];
 export type GuardianshipType = (typeof GUARDIANSHIP_TYPES)[number]['value'];
 
+/**
+ * A delegated guardian is one named person, so each grandparent has a code of its own. The two
+ * group codes before them are what records saved by earlier releases hold: still valid and read as
+ * before (祖父母, 外祖父母), never offered for a new choice (`GUARDIAN_RELATIONSHIP_CHOICES`).
+ */
 export const GUARDIAN_RELATIONSHIPS = [
   { value: 'grandparent_paternal', label: '祖父母' },
   { value: 'grandparent_maternal', label: '外祖父母' },
+  { value: 'paternal_grandfather', label: '祖父' },
+  { value: 'paternal_grandmother', label: '祖母' },
+  { value: 'maternal_grandfather', label: '外祖父' },
+  { value: 'maternal_grandmother', label: '外祖母' },
   { value: 'sibling', label: '兄姐' },
   { value: 'relative', label: '其他亲属' },
   { value: 'friend', label: '朋友' },
   { value: 'other', label: '其他' },
 ] as const satisfies readonly Option[];
+
+export type GuardianRelationship = (typeof GUARDIAN_RELATIONSHIPS)[number]['value'];
+
+/** The old group codes, each with the precise codes a worker picks from instead. */
+export const FORMER_GUARDIAN_RELATIONSHIPS: Readonly<Partial<Record<GuardianRelationship, readonly GuardianRelationship[]>>> = {
+  grandparent_paternal: ['paternal_grandfather', 'paternal_grandmother'],
+  grandparent_maternal: ['maternal_grandfather', 'maternal_grandmother'],
+};
+
+/** What the form offers: one person each. */
+export const GUARDIAN_RELATIONSHIP_CHOICES = GUARDIAN_RELATIONSHIPS.filter((o) => !(o.value in FORMER_GUARDIAN_RELATIONSHIPS));
+
+/** For an old group code: what to ask the worker, e.g. 请改选“祖父”或“祖母”; undefined for a precise code. */
+export function formerRelationshipHint(code: string | null | undefined): string | undefined {
+  const precise = code ? FORMER_GUARDIAN_RELATIONSHIPS[code as GuardianRelationship] : undefined;
+  if (!precise) return undefined;
+  const names = precise.map((c) => `“${labelOf(GUARDIAN_RELATIONSHIPS, c)}”`).join('或');
+  return `原记录为“${labelOf(GUARDIAN_RELATIONSHIPS, code as GuardianRelationship)}”，请改选${names}`;
+}
 
 export const INCOME_SOURCES = [
   { value: 'migrant_work', label: '打工收入' },

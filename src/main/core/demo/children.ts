@@ -479,7 +479,8 @@ export class TownshipChildren {
           name: person.name,
           phone: person.phone,
           idNumber: r.chance(0.8) ? this.idNumber(isoOfDay(elderBirth), sex) : undefined,
-          relationship: side,
+          // One named person: the grandparent's own code, never the side's group.
+          relationship: side === 'grandparent_paternal' ? (sex === 'M' ? 'paternal_grandfather' : 'paternal_grandmother') : sex === 'M' ? 'maternal_grandfather' : 'maternal_grandmother',
           address: home,
         },
         address: home,

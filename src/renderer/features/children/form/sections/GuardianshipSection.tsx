@@ -1,7 +1,31 @@
 import { Card, Checkbox, Col, Divider, Form, Input, Row, Select } from 'antd';
-import { ASSISTANCE_KINDS, GUARDIAN_RELATIONSHIPS, GUARDIANSHIP_TYPES, INCOME_SOURCES } from '../../../../../shared/domain/children';
+import {
+  ASSISTANCE_KINDS,
+  formerRelationshipHint,
+  GUARDIAN_RELATIONSHIP_CHOICES,
+  GUARDIAN_RELATIONSHIPS,
+  GUARDIANSHIP_TYPES,
+  INCOME_SOURCES,
+} from '../../../../../shared/domain/children';
 import { optionsOf } from '../../../../ui/options';
 import { COL, GUTTER, WIDE_COL } from '../../../../ui/formLayout';
+
+const RELATIONSHIP = ['guardian', 'relationship'];
+
+/**
+ * 与儿童关系. An old record may hold a group (祖父母) for one person: it still shows and saves as it
+ * is, greyed out among the choices, and the field asks for the precise one rather than guessing it.
+ */
+function RelationshipField() {
+  const current = Form.useWatch<string | undefined>(RELATIONSHIP);
+  const hint = formerRelationshipHint(current);
+  const former = hint ? GUARDIAN_RELATIONSHIPS.filter((o) => o.value === current).map((o) => ({ value: o.value, label: o.label, disabled: true })) : [];
+  return (
+    <Form.Item label="与儿童关系" name={RELATIONSHIP} {...(hint ? { validateStatus: 'warning' as const, help: hint } : {})}>
+      <Select allowClear options={[...optionsOf(GUARDIAN_RELATIONSHIP_CHOICES), ...former]} placeholder="选择关系" data-testid="guardian-relationship" />
+    </Form.Item>
+  );
+}
 
 export function GuardianshipSection() {
   return (
@@ -19,13 +43,11 @@ export function GuardianshipSection() {
       <Row gutter={GUTTER}>
         <Col {...COL}>
           <Form.Item label="委托监护人姓名" name={['guardian', 'name']}>
-            <Input maxLength={20} />
+            <Input />
           </Form.Item>
         </Col>
         <Col {...COL}>
-          <Form.Item label="与儿童关系" name={['guardian', 'relationship']}>
-            <Select allowClear options={optionsOf(GUARDIAN_RELATIONSHIPS)} placeholder="选择关系" />
-          </Form.Item>
+          <RelationshipField />
         </Col>
         <Col {...COL}>
           <Form.Item label="委托监护人电话" name={['guardian', 'phone']}>
@@ -59,7 +81,7 @@ export function GuardianshipSection() {
         </Col>
         <Col {...COL}>
           <Form.Item label="儿童主任" name="childDirector">
-            <Input maxLength={20} placeholder="负责该儿童的村（居）儿童主任" />
+            <Input placeholder="负责该儿童的村（居）儿童主任" />
           </Form.Item>
         </Col>
         <Col {...COL}>
