@@ -11,7 +11,7 @@ import { createCore, type Core } from '../../src/main/core/core';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { maskIdNumber } from '../../src/shared/domain/idNumber';
 import { artifactPath, launchBrowser, uiDir } from '../helpers/browser';
-import { childInput, elderInput, tempDir, TOWNSHIP } from '../helpers/core';
+import { childInput, elderInput, tempDir, TOWNSHIP, validId } from '../helpers/core';
 
 // Wednesday 18 November 2026: the ISO week runs 16–22 November.
 const NOW = new Date('2026-11-18T04:00:00Z');
@@ -30,7 +30,7 @@ let core: Core;
 let host: WebHost;
 let browser: Browser;
 let page: Page;
-const ids = { child: '', elder: '', visit: '' };
+const ids = { child: '', elder: '', visit: '', childVisit: '' };
 
 beforeAll(async () => {
   core = createCore({ dataDir: tempDir('ledger-print-'), actor: 'tester', now: () => NOW });
@@ -49,7 +49,7 @@ beforeAll(async () => {
         paternalGrandmother: { name: '陈桂兰', health: '患高血压' },
         father: { name: '欧阳山', birthDate: '1985-03-12', idNumber: FATHER_ID, situation: 'working_away', workProvince: '浙江省', workCity: '杭州市', phone: '13912345678' },
         mother: { name: '李小红', birthDate: '1987-06-15', idNumber: '341723198706150026', situation: 'working_away', workProvince: '江苏省', workCity: '苏州市' },
-        guardian: { name: '欧阳德', relationship: 'grandparent_paternal', phone: '13800002222', address: '百花村三组8号' },
+        guardian: { name: '欧阳德', relationship: 'paternal_grandfather', phone: '13800002222', address: '百花村三组8号' },
         incomeSources: ['migrant_work', 'farming'],
         assistance: ['dibao'],
         childDirector: '周红梅',
@@ -96,6 +96,25 @@ beforeAll(async () => {
   // Priority means monthly; a paper visit in September and none since: overdue since 31 October.
   const overdue = await core.call('elders.create', elderInput({ name: '钱桂兰', idNumber: '341723194505050020', riskTier: 'priority' }));
   await core.call('visits.create', { subjectKind: 'elder', subjectId: overdue.id, visit: { visitedOn: '2026-09-15', visitors: ['陈村医'], method: 'home' } });
+
+  // Priority means monthly; last visited in October: due by the end of November, not this week.
+  const thisMonth = await core.call('elders.create', elderInput({ name: '周玉兰', idNumber: validId('34172319460606002'), riskTier: 'priority' }));
+  await core.call('visits.create', { subjectKind: 'elder', subjectId: thisMonth.id, visit: { visitedOn: '2026-10-20', visitors: ['陈村医'], method: 'home' } });
+
+  ids.childVisit = (
+    await core.call('visits.create', {
+      subjectKind: 'child',
+      subjectId: ids.child,
+      visit: {
+        visitedOn: '2026-11-16',
+        visitors: ['周红梅'],
+        method: 'home',
+        childCheck: { guardianship: 'weak', schooling: 'attending', health: 'good', mental: 'low', parentContact: 'rarely', safety: ['drowning'] },
+        needs: ['emotional'],
+        actions: '联系父母每周视频通话',
+      },
+    })
+  ).id;
 
   host = await startWebHost({ core, staticDir: uiDir() });
   browser = await launchBrowser();
@@ -147,7 +166,9 @@ describe('printed forms', () => {
     expect(flat).toContain('王建国（儿子）');
     expect(flat).toContain('13812345678');
     expect(flat).toContain('独居');
-    for (const option of ['☐入户', '☐电话', '☐视频', '☐清楚', '☐卧床', '☐用水', '☐燃气', '☐生活照料', '☐精神慰藉', '☐经常探望']) expect(flat).toContain(option);
+    for (const option of ['☐入户', '☐电话', '☐视频', '☐清楚', '☐需搀扶或借助器具', '☐卧床', '☐用水', '☐燃气', '☐生活照料', '☐精神慰藉', '☐适老化改造', '☐经常探望']) expect(flat).toContain(option);
+    expect(flat).toContain('子女（赡养人）');
+    expect(flat).not.toContain('监护落实');
     expect(flat).not.toContain('☑');
     expect(flat).toContain('走访人签字：');
     expect(flat).toContain('被访人（监护人）签字：');
@@ -160,8 +181,20 @@ describe('printed forms', () => {
     expect(flat).toContain('欧阳娜娜');
     expect(flat).toContain(maskIdNumber(CHILD_ID));
     expect(flat).not.toContain(CHILD_ID);
-    expect(flat).toContain('欧阳德（祖父母）');
+    expect(flat).toContain('欧阳德（祖父）');
     expect(flat).toContain('农村留守儿童');
+    // A child is asked the child's questions, never the elder's.
+    for (const option of ['监护落实', '☐监护到位', '☐无人监护', '就学情况', '☐辍学', '心理状况', '与父母联系', '☐溺水隐患', '☐交通安全隐患', '☐网络沉迷或不良信息', '☐就学']) expect(flat).toContain(option);
+    for (const elderOnly of ['行动能力', '需搀扶或借助器具', '语言表达', '反应能力', '子女（赡养人）', '适老化改造']) expect(flat).not.toContain(elderOnly);
+  });
+
+  it('prints a recorded child visit with the child’s answers ticked', async () => {
+    const { flat, pages } = await printRoute(`/print/visit/${ids.childVisit}`, 'visit-record-child');
+    expect(pages).toBe(1);
+    for (const ticked of ['☑入户', '☑监护不力', '☑正常上学（入园）', '☑良好', '☑情绪低落', '☑很少或不联系', '☑溺水隐患', '☑精神慰藉']) expect(flat).toContain(ticked);
+    expect(flat.match(/☑/g)).toHaveLength(8);
+    expect(flat).toContain('联系父母每周视频通话');
+    expect(flat).not.toContain('行动能力');
   });
 
   it('prints a recorded visit on one page with the chosen options ticked', async () => {
@@ -248,6 +281,16 @@ describe('printed forms', () => {
     const { flat, pages } = await printRoute('/print/batch/overdue', 'batch-overdue');
     expect(pages).toBe(due.total);
     for (const r of due.rows) expect(flat).toContain(r.name);
+  });
+
+  it('prints this month’s batch: those due by the month’s end, not this week', async () => {
+    const due = await core.call('workbench.due', { status: 'due_this_month', limit: 2000 });
+    expect(due.rows.map((r) => r.name)).toContain('周玉兰');
+    const { flat, pages } = await printRoute('/print/batch/due-this-month', 'batch-due-this-month');
+    expect(pages).toBe(due.total);
+    expect(flat).toContain('本月应访走访表');
+    for (const r of due.rows) expect(flat).toContain(r.name);
+    for (const e of DUE_ELDERS) expect(flat).not.toContain(e.name);
   });
 
   it('shows the toolbar on screen only, outside the app shell', async () => {

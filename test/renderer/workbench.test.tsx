@@ -301,11 +301,25 @@ describe('workbench', { timeout: 90_000 }, () => {
     expect(lists().some((q) => q.search !== undefined)).toBe(false);
   });
 
-  it('leads to the batch print page of this week’s visits', async () => {
+  it('prints the overdue, this week’s or this month’s people together, each offered with its count', async () => {
     install();
     const user = userEvent.setup();
     renderLeaving();
-    await user.click(screen.getByRole('button', { name: /打印本周应访人员探访表/ }));
-    expect(await screen.findByTestId('left-for')).toHaveTextContent('/print/batch/due-this-week');
+    await waitFor(() => expect(screen.getByTestId('due-tab-overdue')).toHaveTextContent('已逾期2'));
+    await user.click(screen.getByRole('button', { name: /批量打印探访表/ }));
+    const menu = await screen.findByRole('menu');
+    expect(within(menu).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['已逾期人员（2 人）', '本周应访人员（1 人）', '本月应访人员（2 人）']);
+    await user.click(within(menu).getByText('已逾期人员（2 人）'));
+    expect(await screen.findByTestId('left-for')).toHaveTextContent('/print/batch/overdue');
+  });
+
+  it('leads to the batch print page of this month’s visits', async () => {
+    install();
+    const user = userEvent.setup();
+    renderLeaving();
+    await waitFor(() => expect(screen.getByTestId('due-tab-month')).toHaveTextContent('本月应访2'));
+    await user.click(screen.getByRole('button', { name: /批量打印探访表/ }));
+    await user.click(await screen.findByText('本月应访人员（2 人）'));
+    expect(await screen.findByTestId('left-for')).toHaveTextContent('/print/batch/due-this-month');
   });
 });

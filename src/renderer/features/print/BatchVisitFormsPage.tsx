@@ -1,4 +1,4 @@
-/** /print/batch/due-this-week and /print/batch/overdue — one blank visit form per person, one per page. */
+/** /print/batch/overdue, /due-this-week and /due-this-month — one blank visit form per person, one per page. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';

@@ -8,10 +8,12 @@ import type { DueStatusKind } from '../../../shared/domain/visitDue';
 import { ledgerQuery } from '../../api';
 import { fetchVisitSubject, type VisitSubject } from './visitSubject';
 
+/** One batch per status of the due list that needs a visit, as the workbench's tabs split them. */
 export const BATCHES = {
-  'due-this-week': { status: 'due_this_week', title: '本周应访走访表' },
   overdue: { status: 'overdue', title: '逾期未访走访表' },
-} as const satisfies Record<string, { status: DueStatusKind; title: string }>;
+  'due-this-week': { status: 'due_this_week', title: '本周应访走访表' },
+  'due-this-month': { status: 'due_this_month', title: '本月应访走访表' },
+} as const satisfies Record<string, { status: Exclude<DueStatusKind, 'ok'>; title: string }>;
 export type BatchName = keyof typeof BATCHES;
 
 export function isBatchName(name: string | undefined): name is BatchName {

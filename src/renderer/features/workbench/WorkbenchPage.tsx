@@ -1,10 +1,10 @@
-import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
 import { Button, Col, Flex, Row, Typography } from 'antd';
-import { useNavigate } from 'react-router';
 import type { DueListInput } from '../../../shared/contract';
 import { invalidateFamilies, useLedgerQuery } from '../../api';
 import { useStation } from '../station/station';
+import { BatchPrintButton } from './BatchPrintButton';
 import { DueListCard } from './DueListCard';
 import { formatToday } from './format';
 import { SummaryCards } from './SummaryCards';
@@ -18,7 +18,6 @@ const ALL_DUE_COUNTS: DueListInput = { limit: 1 };
 
 /** 工作台: the first screen of the morning — who must be visited, how the month is going, what needs attention. */
 export function WorkbenchPage() {
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const info = useStation();
   const { tab, filters, page } = useWorkbenchStore();
@@ -36,11 +35,6 @@ export function WorkbenchPage() {
   // Every figure here: the due list and rate, the report count (a children list) and the sync card.
   const refresh = () => void invalidateFamilies(queryClient, ['workbench', 'children', 'sync']);
 
-  const printButton = (
-    <Button icon={<PrinterOutlined />} onClick={() => navigate('/print/batch/due-this-week')} data-testid="workbench-print-week">
-      打印本周应访人员探访表
-    </Button>
-  );
 
   return (
     <Flex vertical gap={16} className="page workbench">
@@ -60,7 +54,7 @@ export function WorkbenchPage() {
         </Button>
       </Flex>
       <SummaryCards counts={counts} />
-      <DueListCard due={due} extra={printButton} county={county} ownTownship={ownTownship} />
+      <DueListCard due={due} extra={<BatchPrintButton counts={counts} />} county={county} ownTownship={ownTownship} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <VisitRateCard county={county} ownTownship={ownTownship} />
