@@ -19,9 +19,11 @@ export type PagedOperation = {
 export type RowOf<K extends PagedOperation> = ResultOf<K> extends Page<infer R extends { id: string }> ? R : never;
 export type FiltersOf<K extends PagedOperation> = Omit<InputOf<K>, 'offset' | 'limit'>;
 
-export interface PagedList<R> {
+export interface PagedList<R, Result = Page<R>> {
   rows: R[];
   total: number;
+  /** The newest page's whole answer, for what a list reports beside its rows (the drowning counts). */
+  latest: Result | undefined;
   /** Nothing to show yet: the first answer for this list has not come. */
   pending: boolean;
   /** Reading the list (a new filter, or again); a further page is `loadingMore`. */
@@ -36,11 +38,12 @@ export interface PagedList<R> {
  * Rows of `name` under `filters`. A new filter keeps the previous rows on screen until its first
  * page comes. Rows added or removed meanwhile shift offsets, so a row already shown is never shown twice.
  */
-export function usePagedList<K extends PagedOperation>(name: K, filters: FiltersOf<K>): PagedList<RowOf<K>> {
+export function usePagedList<K extends PagedOperation>(name: K, filters: FiltersOf<K>, { enabled = true }: { enabled?: boolean } = {}): PagedList<RowOf<K>, ResultOf<K>> {
   const query = useInfiniteQuery({
+    enabled,
     // Not `[name, input]`: pages are another shape of answer than a single read of the same operation.
     queryKey: [name, filters, 'pages'] as const,
-    queryFn: ({ pageParam }) => ledger().call(name, { ...filters, offset: pageParam, limit: PAGE_SIZE } as InputOf<K>) as Promise<Page<RowOf<K>>>,
+    queryFn: ({ pageParam }) => ledger().call(name, { ...filters, offset: pageParam, limit: PAGE_SIZE } as InputOf<K>) as Promise<ResultOf<K> & Page<RowOf<K>>>,
     initialPageParam: 0,
     getNextPageParam: (last, pages) => {
       const read = pages.reduce((n, p) => n + p.rows.length, 0);
@@ -67,6 +70,7 @@ export function usePagedList<K extends PagedOperation>(name: K, filters: Filters
   return {
     rows,
     total: data?.pages.at(-1)?.total ?? 0,
+    latest: data?.pages.at(-1),
     pending: isPending,
     loading: isFetching && !isFetchingNextPage,
     loadingMore: isFetchingNextPage,

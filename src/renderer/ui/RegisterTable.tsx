@@ -1,5 +1,5 @@
 import { Empty, Table } from 'antd';
-import type { ColumnsType, TableRef } from 'antd/es/table';
+import type { ColumnsType, TableProps, TableRef } from 'antd/es/table';
 import { useEffect, useRef, type UIEvent } from 'react';
 import { useElementHeight } from './useElementHeight';
 
@@ -19,12 +19,26 @@ interface RegisterTableProps<R extends { id: string }> {
   /** Changes whenever the list is a new one (new filters): the table scrolls back to its top. */
   resetKey: unknown;
   rowClassName?: (row: R) => string;
+  /** Rows the user ticks (the drowning batch); the list's rows otherwise open on a click. */
+  rowSelection?: TableProps<R>['rowSelection'];
   onNearEnd: () => void;
   onOpen: (row: R) => void;
 }
 
 /** A register's list: a virtual table filling its box, asking for more rows as it nears the end. */
-export function RegisterTable<R extends { id: string }>({ testId, columns, width, rows, loading, emptyText, resetKey, rowClassName, onNearEnd, onOpen }: RegisterTableProps<R>) {
+export function RegisterTable<R extends { id: string }>({
+  testId,
+  columns,
+  width,
+  rows,
+  loading,
+  emptyText,
+  resetKey,
+  rowClassName,
+  rowSelection,
+  onNearEnd,
+  onOpen,
+}: RegisterTableProps<R>) {
   const boxRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<TableRef>(null);
   // Virtual tables need a number, not "fill the rest".
@@ -54,6 +68,7 @@ export function RegisterTable<R extends { id: string }>({ testId, columns, width
         loading={loading}
         scroll={{ x: width, y: scrollY }}
         rowClassName={rowClassName}
+        rowSelection={rowSelection}
         onScroll={onScroll}
         onRow={(r) => ({ onClick: () => onOpen(r) })}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}

@@ -1,15 +1,16 @@
 import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
-import { keepPreviousData } from '@tanstack/react-query';
-import { Alert, Button, Empty, Flex, Select, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Select, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { PublicityBatchResult, PublicityListRow } from '../../../../shared/contract';
+import type { PublicityBatchResult, PublicityListRow, Township } from '../../../../shared/contract';
 import { LETTER_LABEL, PLEDGE_LABEL, percentOf, PUBLICITY_STATUSES, type PublicityStatus } from '../../../../shared/domain/drowning';
-import { errorMessage, useLedgerQuery } from '../../../api';
+import { usePagedList } from '../../../api';
 import { SearchBox } from '../../../ui/filterBar';
 import { optionsOf } from '../../../ui/options';
 import { EMPTY, SEX_LABELS } from '../../../ui/personLabels';
+import { columnsWidth, RegisterTable } from '../../../ui/RegisterTable';
+import { RetryAlert } from '../../../ui/RetryAlert';
 import { useDebounced } from '../../../ui/useDebounced';
 import { PlaceFilter } from '../../places/PlaceFilter';
 import { useTownships } from '../../places/places';
@@ -17,7 +18,6 @@ import { useStation } from '../../station/station';
 import { dateOr } from '../cells';
 import { BatchModal, type BatchScope } from './BatchModal';
 
-const PAGE_SIZE = 100;
 const NONE: string[] = [];
 const SEARCH_DEBOUNCE_MS = 200;
 
@@ -28,18 +28,19 @@ interface Filters {
   search?: string;
 }
 
+// Virtual rows have one fixed height: every cell stays on one line, cut text shows whole on hover.
 function columns(county: boolean): ColumnsType<PublicityListRow> {
   const cols: ColumnsType<PublicityListRow> = [
-    { title: '姓名', dataIndex: 'name', width: 100, render: (name: string, r) => <Link to={`/children/${r.id}`}>{name}</Link> },
+    { title: '姓名', dataIndex: 'name', width: 100, ellipsis: true, render: (name: string, r) => <Link to={`/children/${r.id}`}>{name}</Link> },
     { title: '性别', dataIndex: 'sex', width: 60, render: (s: PublicityListRow['sex']) => SEX_LABELS[s] },
-    { title: '年龄', dataIndex: 'age', width: 60 },
+    { title: '年龄', dataIndex: 'age', width: 64, render: (age: number) => `${age}岁` },
   ];
-  if (county) cols.push({ title: '乡镇（街道）', dataIndex: 'townshipName', width: 110 });
+  if (county) cols.push({ title: '乡镇（街道）', dataIndex: 'townshipName', width: 110, ellipsis: true });
   cols.push(
-    { title: '村（居）', dataIndex: 'villageName', width: 120 },
+    { title: '村（居）', dataIndex: 'villageName', width: 140, ellipsis: true },
     { title: LETTER_LABEL, dataIndex: 'letterOn', width: 140, render: dateOr('未发放') },
     { title: PLEDGE_LABEL, dataIndex: 'pledgeOn', width: 140, render: dateOr('未签订') },
-    { title: '发放人', dataIndex: 'handedBy', width: 120, render: (h: string | undefined) => h ?? EMPTY },
+    { title: '发放人', dataIndex: 'handedBy', width: 120, ellipsis: true, render: (h: string | undefined) => h ?? EMPTY },
   );
   return cols;
 }
@@ -57,7 +58,6 @@ export function batchSummary(r: PublicityBatchResult): string {
 export function PublicityTab({ year }: { year: number }) {
   const station = useStation();
   const county = station?.role === 'county';
-  const townships = useTownships();
   const [filters, setFilters] = useState<Filters>({ status: 'all' });
   const [text, setText] = useState('');
   const search = useDebounced(text.trim(), SEARCH_DEBOUNCE_MS);
@@ -71,36 +71,25 @@ export function PublicityTab({ year }: { year: number }) {
     [year, townshipCode, filters.villageCode, filters.status, search],
   );
 
-  // Page and picks belong to one list: a new filter starts at its first page with nothing picked.
-  const [paging, setPaging] = useState({ key: query, page: 1 });
-  const page = paging.key === query ? paging.page : 1;
+  // Picks belong to one list: a new filter starts with nothing picked.
   const [picked, setPicked] = useState<{ key: typeof query; ids: string[] }>({ key: query, ids: [] });
   const selected = picked.key === query ? picked.ids : NONE;
 
-  // Asked once the station is known: a station's list is its own township's. The last page stays while the next loads.
-  const list = useLedgerQuery(
-    'drowning.publicity.list',
-    { ...query, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
-    { enabled: station !== undefined, placeholderData: keepPreviousData },
-  );
-  const result = list.data;
-  const loading = list.isFetching;
+  // Read page by page as the list scrolls, like every register; once the station (its township) is known.
+  const list = usePagedList('drowning.publicity.list', query, { enabled: station !== undefined });
+  const { rows, total, loading } = list;
+  const counts = list.latest?.counts;
 
   const cols = useMemo(() => columns(county), [county]);
-  const total = result?.total ?? 0;
-  const counts = result?.counts;
-
-  const scopeLabel = useMemo(() => {
-    const t = townships.find((x) => x.code === townshipCode);
-    const v = t?.villages.find((x) => x.code === filters.villageCode);
-    return [t?.name, v?.name].filter(Boolean).join(' ');
-  }, [townships, townshipCode, filters.villageCode]);
+  const width = useMemo(() => columnsWidth(cols), [cols]);
+  const township = townships(useTownships(), townshipCode);
   const batchScope: BatchScope = { ...query, ...(selected.length > 0 ? { childIds: selected } : {}) };
   const needsPlace = !query.townshipCode && !query.villageCode;
-  const batchCount = selected.length > 0 ? selected.length : total;
+  const toggle = (id: string) => setPicked({ key: query, ids: selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id] });
 
   return (
-    <Flex vertical gap={12}>
+    // A box of its own height under the page's title and tabs: the table fills it and scrolls.
+    <Flex vertical gap={12} style={{ height: 'calc(100vh - 230px)', minHeight: 420 }}>
       <Flex wrap gap={8} align="center">
         <SearchBox testId="drowning-publicity-search" label="搜索儿童" width={220} value={text} onChange={setText} />
         <PlaceFilter
@@ -115,17 +104,17 @@ export function PublicityTab({ year }: { year: number }) {
           options={optionsOf(PUBLICITY_STATUSES)}
           onChange={(status: PublicityStatus) => setFilters((f) => ({ ...f, status }))}
         />
-        <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()}>
+        <Button icon={<ReloadOutlined />} onClick={list.reload}>
           刷新
         </Button>
         <Button
           type="primary"
           icon={<EditOutlined />}
-          disabled={needsPlace || batchCount === 0 || loading}
+          disabled={needsPlace || total === 0 || loading}
           onClick={() => setBatchOpen(true)}
           data-testid="drowning-batch-open"
         >
-          {selected.length > 0 ? `为已选的 ${selected.length} 人登记` : `为筛选出的 ${total} 人登记`}
+          {selected.length > 0 ? `为已选的 ${selected.length} 人登记` : '批量登记'}
         </Button>
         {needsPlace && <Typography.Text type="secondary">批量登记请先选择乡镇</Typography.Text>}
       </Flex>
@@ -133,45 +122,32 @@ export function PublicityTab({ year }: { year: number }) {
         <Typography.Text type="secondary" data-testid="drowning-publicity-counts">
           {year}年在册关爱儿童 {counts.children} 人，已发放一封信 {counts.letters} 人（{percentOf(counts.letters, counts.children)}），已签订承诺书{' '}
           {counts.pledges} 人（{percentOf(counts.pledges, counts.children)}）
+          {!list.pending && rows.length < total ? `；列表共 ${total} 人，向下滚动加载更多` : ''}
         </Typography.Text>
       )}
       {outcome && <Alert type="success" showIcon closable onClose={() => setOutcome(null)} title={batchSummary(outcome)} data-testid="drowning-batch-result" />}
-      {list.error && <Alert type="error" showIcon title={errorMessage(list.error)} />}
-      <Table<PublicityListRow>
-        data-testid="drowning-publicity-table"
-        size="middle"
-        rowKey="id"
+      {list.error && <RetryAlert message={list.error} onRetry={list.reload} />}
+      <RegisterTable<PublicityListRow>
+        testId="drowning-publicity-table"
         columns={cols}
-        dataSource={result?.rows ?? []}
+        width={width}
+        rows={rows}
         loading={loading}
-        scroll={{ x: 800 }}
+        emptyText={loading ? ' ' : filters.status === 'all' && !search ? `${year}年没有在册的关爱儿童` : '没有符合条件的儿童'}
+        resetKey={query}
         rowSelection={{
           selectedRowKeys: selected,
           preserveSelectedRowKeys: true,
           onChange: (keys) => setPicked({ key: query, ids: keys.map(String) }),
         }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total,
-          showSizeChanger: false,
-          showTotal: (n) => `共 ${n} 人`,
-          onChange: (p) => setPaging({ key: query, page: p }),
-        }}
-        locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={filters.status === 'all' && !search ? `${year}年没有在册的关爱儿童` : '没有符合条件的儿童'}
-            />
-          ),
-        }}
+        onNearEnd={list.loadMore}
+        // A click on a row ticks it; the name opens the child.
+        onOpen={(r) => toggle(r.id)}
       />
       <BatchModal
         open={batchOpen}
         scope={batchScope}
-        count={batchCount}
-        scopeLabel={scopeLabel}
+        township={township}
         onClose={() => setBatchOpen(false)}
         onDone={(r) => {
           setOutcome(r);
@@ -180,4 +156,9 @@ export function PublicityTab({ year }: { year: number }) {
       />
     </Flex>
   );
+}
+
+/** The township the list covers, with its villages: the batch dialog picks one of them. */
+function townships(all: readonly Township[], code: string | undefined): Township | undefined {
+  return all.find((t) => t.code === code);
 }
