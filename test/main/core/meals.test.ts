@@ -125,3 +125,27 @@ describe('the county month', () => {
     expect(m.townships).toEqual([expect.objectContaining({ code: VILLAGE.slice(0, 9), name: '蓉城镇', built: 1, running: 1, meals: 8 })]);
   });
 });
+
+describe('a diner who leaves the register', () => {
+  it('is subsidised up to the day the elder was deleted from the register, not after', async () => {
+    let now = new Date(`${addDays(today, -10)}T09:00:00`);
+    const c = createCore({ dataDir: tempDir(), actor: '县局管理员', now: () => now });
+    await c.call('station.init', { role: 'county', code: '341723', name: '青阳县民政局' });
+    await c.call('meals.rules.save', { rule: { ...STANDARD, effectiveFrom: addDays(today, -30) } });
+    const { id: site } = await c.call('meals.sites.save', { site: mealSiteInput() });
+    const { id: elderId } = await c.call('elders.create', elderInput({ economicStatus: 'dibao' }));
+    const { id: dinerId } = await c.call('meals.diners.save', { siteId: site, diner: { elderId, startOn: addDays(today, -20) } });
+    const tick = (d: string) => c.call('meals.attendance.set', { siteId: site, day: d, mealTime: 'lunch', ticks: [{ dinerId, present: true }] });
+    await tick(addDays(today, -10));
+    await c.call('elders.delete', { id: elderId });
+    now = new Date(`${addDays(today, -9)}T09:00:00`);
+    await tick(addDays(today, -9));
+    // The two days may fall in two months.
+    const months = [...new Set([addDays(today, -10), addDays(today, -9)].map((d) => d.slice(0, 7)))];
+    const grids = await Promise.all(months.map((month) => c.call('meals.attendance.month', { siteId: site, month })));
+    const byDay = Object.fromEntries(grids.flatMap((g) => g.ticks).map((t) => [t.day, t.subsidyFen]));
+    expect(byDay[addDays(today, -10)]).toBe(500);
+    expect(byDay[addDays(today, -9)]).toBe(0);
+    c.close();
+  });
+});
