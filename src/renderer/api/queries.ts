@@ -109,6 +109,17 @@ const CHANGES = {
   'drowning.inspections.save': ['drowning', 'sync'],
   'drowning.inspections.delete': ['drowning', 'sync'],
 
+  // Meals: diners show on the elder's page; the workbench counts meals and absent diners.
+  'meals.sites.save': ['meals', 'workbench', 'sync'],
+  'meals.sites.delete': ['meals', 'workbench', 'sync'],
+  'meals.diners.save': ['meals', 'workbench', 'sync'],
+  'meals.diners.delete': ['meals', 'workbench', 'sync'],
+  'meals.attendance.set': ['meals', 'workbench', 'sync'],
+  'meals.settlement.lock': ['meals', 'sync'],
+  'meals.settlement.unlock': ['meals', 'sync'],
+  // A new standard changes no meal already ticked: only what the settings page shows.
+  'meals.rules.save': ['meals', 'sync'],
+
   // The save answers with the rules in force (written straight into the cache by the rules page);
   // frequencies reach every due date, bands every elder's class.
   'rules.save': ['workbench', 'visits', 'elders', 'sync'],
