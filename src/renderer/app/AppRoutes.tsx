@@ -6,6 +6,9 @@ import { DrowningPage } from '../features/drowning/DrowningPage';
 import { ElderDetailPage } from '../features/elders/detail/ElderDetailPage';
 import { ElderFormPage } from '../features/elders/form/ElderFormPage';
 import { ElderListPage } from '../features/elders/list/ElderListPage';
+import { MealsPage } from '../features/meals/MealsPage';
+import { SiteDetailPage } from '../features/meals/sites/SiteDetailPage';
+import { SiteFormPage } from '../features/meals/sites/SiteFormPage';
 import { RulesPage } from '../features/rules/RulesPage';
 import { ConflictsPage } from '../features/sync/conflicts/ConflictsPage';
 import { SyncPage } from '../features/sync/SyncPage';
@@ -33,6 +36,10 @@ export function AppRoutes() {
       <Route path="/women/:id" element={<WomanDetailPage />} />
       <Route path="/women/:id/edit" element={<WomanFormPage />} />
       <Route path="/visits" element={<VisitListPage />} />
+      <Route path="/meals" element={<MealsPage />} />
+      <Route path="/meals/sites/new" element={<SiteFormPage />} />
+      <Route path="/meals/sites/:id" element={<SiteDetailPage />} />
+      <Route path="/meals/sites/:id/edit" element={<SiteFormPage />} />
       <Route path="/drowning" element={<DrowningPage />} />
       <Route path="/sync" element={<SyncPage />} />
       <Route path="/sync/conflicts" element={<ConflictsPage />} />

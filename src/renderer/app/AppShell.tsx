@@ -1,4 +1,4 @@
-import { DashboardOutlined, FileDoneOutlined, HeartOutlined, SafetyOutlined, SettingOutlined, SyncOutlined, TeamOutlined, WomanOutlined } from '@ant-design/icons';
+import { CoffeeOutlined, DashboardOutlined, FileDoneOutlined, HeartOutlined, SafetyOutlined, SettingOutlined, SyncOutlined, TeamOutlined, WomanOutlined } from '@ant-design/icons';
 import { Flex, Layout, Menu, Tag, Typography } from 'antd';
 import type { StationInfo } from '../../shared/contract';
 import { useLocation, useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ const MENU = [
   { key: '/elders', icon: <HeartOutlined />, label: '老人台账' },
   { key: '/women', icon: <WomanOutlined />, label: '留守妇女' },
   { key: '/visits', icon: <FileDoneOutlined />, label: '走访记录' },
+  { key: '/meals', icon: <CoffeeOutlined />, label: '老年助餐' },
   { key: '/drowning', icon: <SafetyOutlined />, label: '防溺水' },
   { key: '/sync', icon: <SyncOutlined />, label: '数据同步' },
   { key: '/settings/rules', icon: <SettingOutlined />, label: '规则设置' },

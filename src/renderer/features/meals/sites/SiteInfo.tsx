@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+import type { MealSiteRecord } from '../../../../shared/contract';
+
+export function SiteInfo({ site }: { site: MealSiteRecord }) {
+  return <Empty description={`${site.name}：待完成`} />;
+}
