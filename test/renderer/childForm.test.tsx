@@ -115,6 +115,24 @@ describe('child form', () => {
     expect(sent(calls)).toHaveLength(0);
   });
 
+  it('keeps a long name whole and says at the field what a name may hold', async () => {
+    const calls = installFake({ 'children.findByIdNumber': () => ok(null) });
+    const user = userEvent.setup();
+    renderForm(validChild({ name: undefined }));
+    const name = screen.getByLabelText('儿童姓名');
+    const long = `${'阿'.repeat(15)}·${'买'.repeat(15)}`;
+    await user.click(name);
+    await user.paste(long);
+    expect(name).toHaveValue(long);
+    await user.click(screen.getByTestId('child-save'));
+    expect(await within(formItemOf(name)).findByText('儿童姓名不能超过30个字')).toBeInTheDocument();
+    await user.clear(name);
+    await user.paste('李😀明');
+    await user.click(screen.getByTestId('child-save'));
+    expect(await within(formItemOf(name)).findByText('儿童姓名只能包含汉字、英文字母和间隔号“·”')).toBeInTheDocument();
+    expect(sent(calls)).toHaveLength(0);
+  });
+
   it('puts a server duplicate under the ID field with a link to the existing record', async () => {
     const message = '该身份证号码已登记（张小明），请勿重复录入';
     const calls = installFake({

@@ -91,6 +91,18 @@ describe('elder form', { timeout: 60_000 }, () => {
     expect(sent(calls)).toHaveLength(0);
   });
 
+  it('refuses an ID number giving an impossible age as the field is left', async () => {
+    const calls = installFake({ 'elders.findByIdNumber': () => ok(null) });
+    const user = userEvent.setup();
+    renderForm({});
+    await user.click(screen.getByTestId('elder-idNumber'));
+    await user.paste(makeIdNumber(birthDateForAge(todayIso(), 150), '011'));
+    await user.tab();
+    expect(await within(formItemOf(screen.getByTestId('elder-idNumber'))).findByText('身份证号码中的出生日期早于1900年，请核对出生年份')).toBeInTheDocument();
+    expect(screen.getByTestId('elder-birthDate')).toHaveTextContent('填写身份证号码后自动生成');
+    expect(calls.filter((c) => c.name === 'elders.findByIdNumber')).toHaveLength(0);
+  });
+
   it('shows a group rule at the group that breaks it, and date order at the exit date', async () => {
     const calls = installFake({ 'elders.findByIdNumber': () => ok(null) });
     const user = userEvent.setup();

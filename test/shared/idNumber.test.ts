@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { birthDateForAge, todayIso } from '../../src/shared/domain/dates';
 import { idCheckChar, maskIdNumber, normaliseIdNumber, parseIdNumber } from '../../src/shared/domain/idNumber';
+
+const validId = (first17: string) => first17 + idCheckChar(first17);
 
 describe('GB 11643 ID numbers', () => {
   it('accepts the standard examples and derives birth date and sex', () => {
@@ -33,6 +36,16 @@ describe('GB 11643 ID numbers', () => {
   it('rejects a birth date after today', () => {
     const first17 = '34172320300101001';
     expect(parseIdNumber(first17 + idCheckChar(first17), '2026-11-28')).toMatchObject({ ok: false, problem: 'future' });
+  });
+
+  it('refuses a birth date no living person has: before 1900, or more than 120 years ago', () => {
+    const today = todayIso();
+    const id = (birthDate: string) => validId(`341723${birthDate.replaceAll('-', '')}001`);
+    expect(parseIdNumber(id('1899-12-31'), today)).toMatchObject({ ok: false, problem: 'early', message: '身份证号码中的出生日期早于1900年，请核对出生年份' });
+    expect(parseIdNumber(id(birthDateForAge(today, 121)), today)).toMatchObject({ ok: false, problem: 'old', message: '按身份证号码中的出生日期计算已超过120周岁，请核对出生年份' });
+    expect(parseIdNumber(id(birthDateForAge(today, 120)), today).ok).toBe(true);
+    // A number already stored is read without today: its birth date and sex still derive.
+    expect(parseIdNumber(id('1880-01-01')).ok).toBe(true);
   });
 
   it('normalises full-width digits, lower-case x and spaces', () => {

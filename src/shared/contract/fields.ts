@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isRealDate } from '../domain/dates';
 import { parseIdNumber, type Sex } from '../domain/idNumber';
+import { normalisePersonName, personNameMessage, personNameProblem } from '../domain/personName';
 import { todayIso } from '../domain/dates';
 import { codesOf, type Option } from '../domain/labels';
 import { labelled } from './fieldMeta';
@@ -17,14 +18,23 @@ export const optionalText = (max: number, label: string) =>
     { label },
   );
 
+/** A person's real name, normalised (`normalisePersonName`); '' when empty, or an issue at the field. */
+function checkedName(raw: string, label: string, ctx: z.RefinementCtx): string {
+  const name = normalisePersonName(raw);
+  const problem = name === '' ? null : personNameProblem(name);
+  if (!problem) return name;
+  ctx.addIssue({ code: 'custom', message: personNameMessage(problem, label) });
+  return z.NEVER;
+}
+
 export const personName = (label: string) =>
   labelled(
-    z
-      .string({ error: `请填写${label}` })
-      .trim()
-      .min(1, `请填写${label}`)
-      .max(20, `${label}不能超过20个字`)
-      .refine((v) => !/[0-9０-９]/.test(v), `${label}不能包含数字`),
+    z.string({ error: `请填写${label}` }).transform((raw, ctx) => {
+      const name = checkedName(raw, label, ctx);
+      if (name !== '') return name;
+      ctx.addIssue({ code: 'custom', message: `请填写${label}` });
+      return z.NEVER;
+    }),
     { label },
   );
 
@@ -32,11 +42,8 @@ export const optionalPersonName = (label: string) =>
   labelled(
     z
       .string()
-      .trim()
-      .max(20, `${label}不能超过20个字`)
-      .refine((v) => !/[0-9０-９]/.test(v), `${label}不能包含数字`)
       .optional()
-      .transform((v) => (v === '' ? undefined : v)),
+      .transform((raw, ctx) => (raw === undefined ? undefined : checkedName(raw, label, ctx) || undefined)),
     { label },
   );
 

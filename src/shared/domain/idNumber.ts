@@ -2,7 +2,7 @@
  * Citizen ID numbers (公民身份号码, GB 11643-1999): 6 address digits, 8 birth-date digits,
  * 3 sequence digits (odd = male) and a check character.
  */
-import { isRealDate } from './dates';
+import { ageOn, isRealDate } from './dates';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
@@ -30,7 +30,11 @@ export interface IdNumberInfo {
   addressCode: string;
 }
 
-export type IdNumberProblem = 'empty' | 'length' | 'chars' | 'date' | 'future' | 'check';
+/** No one living was born before this day or is older than this: such a number was mistyped. */
+export const ID_EARLIEST_BIRTH = '1900-01-01';
+export const ID_MAX_AGE = 120;
+
+export type IdNumberProblem = 'empty' | 'length' | 'chars' | 'date' | 'future' | 'early' | 'old' | 'check';
 
 export const ID_PROBLEM_MESSAGES: Record<IdNumberProblem, string> = {
   empty: '请填写身份证号码',
@@ -38,17 +42,24 @@ export const ID_PROBLEM_MESSAGES: Record<IdNumberProblem, string> = {
   chars: '身份证号码只能包含数字，最后一位可以是X',
   date: '身份证号码中的出生日期不是真实日期',
   future: '身份证号码中的出生日期晚于今天',
+  early: '身份证号码中的出生日期早于1900年，请核对出生年份',
+  old: `按身份证号码中的出生日期计算已超过${ID_MAX_AGE}周岁，请核对出生年份`,
   check: '身份证号码校验位不正确，请核对每一位数字',
 };
 
 export type ParsedIdNumber = { ok: true; info: IdNumberInfo } | { ok: false; problem: IdNumberProblem; message: string };
 
-/** Parses and checks an ID number; `today` (YYYY-MM-DD) bounds the birth date. */
 /** The birth date an 18-character ID number encodes (positions 7–14), unchecked. */
 export function birthDateOfIdNumber(id: string): string {
   return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 }
 
+/**
+ * Parses and checks an ID number. With `today` (YYYY-MM-DD), as for a number being typed in, the
+ * birth date must also be a living person's: not after today, not before 1900, at most 120 years
+ * ago. Without it (numbers already stored, which an older release may have let through) only the
+ * form and the check character are checked, so derived columns never go missing.
+ */
 export function parseIdNumber(raw: string, today?: string): ParsedIdNumber {
   const fail = (problem: IdNumberProblem): ParsedIdNumber => ({ ok: false, problem, message: ID_PROBLEM_MESSAGES[problem] });
   const id = normaliseIdNumber(raw);
@@ -56,8 +67,10 @@ export function parseIdNumber(raw: string, today?: string): ParsedIdNumber {
   if (id.length !== 18) return fail(/^[0-9X]*$/.test(id) ? 'length' : 'chars');
   if (!/^\d{17}[\dX]$/.test(id)) return fail('chars');
   const birthDate = birthDateOfIdNumber(id);
-  if (!isRealDate(birthDate) || birthDate < '1850-01-01') return fail('date');
+  if (!isRealDate(birthDate)) return fail('date');
   if (today && birthDate > today) return fail('future');
+  if (today && birthDate < ID_EARLIEST_BIRTH) return fail('early');
+  if (today && ageOn(birthDate, today) > ID_MAX_AGE) return fail('old');
   if (idCheckChar(id.slice(0, 17)) !== id[17]) return fail('check');
   return {
     ok: true,

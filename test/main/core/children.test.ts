@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LedgerError } from '../../../src/shared/contract';
+import { addDays, todayIso } from '../../../src/shared/domain/dates';
 import { childInput, OTHER_TOWNSHIP_VILLAGE, stationCore, validId } from '../../helpers/core';
 
 async function rejected(p: Promise<unknown>): Promise<LedgerError['data']> {
@@ -75,6 +76,27 @@ describe('children register', () => {
       'categories.0.reason': '请选择留守情形',
       'categories.0.category': expect.stringContaining('须未满16周岁'),
     });
+  });
+
+  it('stores a minority name with its middle dot, refuses markup and emoji in names and dates after today', async () => {
+    const core = await stationCore();
+    const tomorrow = addDays(todayIso(), 1);
+    const err = await rejected(
+      core.call('children.create', {
+        ...childInput({ reportDate: tomorrow, reportAgency: '蓉城派出所' }),
+        name: '李😀明',
+        father: { name: '<b>张</b>', birthDate: tomorrow },
+      }),
+    );
+    expect(err.fieldErrors).toMatchObject({
+      name: '儿童姓名只能包含汉字、英文字母和间隔号“·”',
+      'father.name': '姓名只能包含汉字、英文字母和间隔号“·”',
+      'father.birthDate': '父亲出生日期不能晚于今天',
+      reportDate: '报告日期不能晚于今天',
+    });
+    const minorityName = '阿依古丽•买买提艾力•吐尔逊托合提';
+    const { id } = await core.call('children.create', childInput({ name: minorityName, guardian: { name: 'Maria  Santos' } }));
+    expect(await core.call('children.get', { id })).toMatchObject({ name: '阿依古丽·买买提艾力·吐尔逊托合提', guardian: { name: 'Maria Santos' } });
   });
 
   it('refuses a second child with the same ID number and names the existing record', async () => {

@@ -63,6 +63,18 @@ const agreementInput = (over: Partial<SupportAgreementInput> = {}): SupportAgree
 });
 
 describe('elderly register', () => {
+  it('refuses an ID number giving an impossible age, and a name with markup, at their fields', async () => {
+    const core = await stationCore();
+    const today = todayIso();
+    const err = await rejected(core.call('elders.create', elderInput({ idNumber: idBornOn(birthDateForAge(today, 150)), name: '<svg onload=alert(1)>' })));
+    expect(err.fieldErrors).toMatchObject({ idNumber: '身份证号码中的出生日期早于1900年，请核对出生年份', name: '老人姓名只能包含汉字、英文字母和间隔号“·”' });
+    const err2 = await rejected(core.call('elders.create', elderInput({ idNumber: idBornOn(birthDateForAge(today, 121)) })));
+    expect(err2.fieldErrors).toMatchObject({ idNumber: '按身份证号码中的出生日期计算已超过120周岁，请核对出生年份' });
+    expect(core.db.prepare('SELECT count(*) AS n FROM elders').get()).toEqual({ n: 0 });
+    const { id } = await core.call('elders.create', elderInput({ idNumber: idBornOn(birthDateForAge(today, 120)), name: '买买提・吐尔逊' }));
+    expect(await core.call('elders.get', { id })).toMatchObject({ name: '买买提·吐尔逊' });
+  });
+
   it('creates an elder with birth date, sex and age from the ID number, and reads it back', async () => {
     const core = await stationCore(AT);
     const { id } = await core.call('elders.create', elderInput({ idNumber: '３４１７２３１９５００３０３００２４' }));

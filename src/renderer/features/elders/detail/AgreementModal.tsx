@@ -45,7 +45,7 @@ function SupporterItem({ index, position, onRemove, removable }: { index: number
       <Row gutter={GUTTER}>
         <Col {...COL}>
           <Form.Item label="赡养人姓名" name={[index, 'name']} required>
-            <Input maxLength={20} autoComplete="off" />
+            <Input autoComplete="off" />
           </Form.Item>
         </Col>
         <Col {...COL}>

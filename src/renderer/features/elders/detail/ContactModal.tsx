@@ -55,7 +55,7 @@ export function ContactModal({ elderId, contact, open, onClose, onSaved }: Conta
         <Row gutter={GUTTER}>
           <Col {...HALF_COL}>
             <Form.Item label="联系人姓名" name="name" required>
-              <Input maxLength={20} autoComplete="off" />
+              <Input autoComplete="off" />
             </Form.Item>
           </Col>
           <Col {...HALF_COL}>

@@ -18,7 +18,7 @@ export function BasicSection({ childId, duplicateId, onDuplicate }: BasicSection
       <Row gutter={GUTTER}>
         <Col {...COL}>
           <Form.Item label="儿童姓名" name="name" required>
-            <Input maxLength={20} placeholder="与户口簿一致" autoComplete="off" />
+            <Input placeholder="与户口簿一致" autoComplete="off" />
           </Form.Item>
         </Col>
         <Col {...COL}>

@@ -21,7 +21,7 @@ function GrandparentRow({ field, label }: { field: string; label: string }) {
     <Row gutter={GUTTER}>
       <Col {...ROW_COL}>
         <Form.Item label={`${label}姓名`} name={[field, 'name']}>
-          <Input maxLength={20} />
+          <Input />
         </Form.Item>
       </Col>
       <Col {...ROW_COL}>
@@ -55,7 +55,7 @@ function ParentFields({ field, label }: { field: 'father' | 'mother'; label: str
       <Row gutter={GUTTER}>
         <Col {...COL}>
           <Form.Item label={`${label}姓名`} name={[field, 'name']}>
-            <Input maxLength={20} />
+            <Input />
           </Form.Item>
         </Col>
         <Col {...COL}>

@@ -53,7 +53,7 @@ export function VisitSection({ followSuggestion }: VisitSectionProps) {
       <Row gutter={GUTTER}>
         <Col {...COL}>
           <Form.Item label="探访责任人" name="visitor">
-            <Input maxLength={20} placeholder="负责探访的助老员或村（居）干部" />
+            <Input placeholder="负责探访的助老员或村（居）干部" />
           </Form.Item>
         </Col>
         <Col {...COL}>

@@ -25,7 +25,7 @@ export function BasicSection({ womanId, duplicateId, onDuplicate }: BasicSection
       <Row gutter={GUTTER}>
         <Col {...COL}>
           <Form.Item label="姓名" name="name" required>
-            <Input maxLength={20} placeholder="与户口簿一致" autoComplete="off" />
+            <Input placeholder="与户口簿一致" autoComplete="off" />
           </Form.Item>
         </Col>
         <Col {...COL}>

@@ -7,7 +7,7 @@ export function HusbandSection() {
       <Row gutter={GUTTER}>
         <Col {...COL}>
           <Form.Item label="丈夫姓名" name="husbandName" required>
-            <Input maxLength={20} autoComplete="off" />
+            <Input autoComplete="off" />
           </Form.Item>
         </Col>
         <Col {...COL}>
