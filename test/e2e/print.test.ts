@@ -184,14 +184,14 @@ describe('printed forms', () => {
     expect(flat).toContain('欧阳德（祖父）');
     expect(flat).toContain('农村留守儿童');
     // A child is asked the child's questions, never the elder's.
-    for (const option of ['监护落实', '☐监护到位', '☐无人监护', '就学情况', '☐辍学', '心理状况', '与父母联系', '☐溺水隐患', '☐交通安全隐患', '☐网络沉迷或不良信息', '☐就学']) expect(flat).toContain(option);
+    for (const option of ['监护落实', '☐监护到位', '☐无人监护', '就学情况', '☐辍学', '心理状况', '与父母联系', '☐溺水隐患', '☐交通安全隐患', '☐网络安全隐患', '☐就学']) expect(flat).toContain(option);
     for (const elderOnly of ['行动能力', '需搀扶或借助器具', '语言表达', '反应能力', '子女（赡养人）', '适老化改造']) expect(flat).not.toContain(elderOnly);
   });
 
   it('prints a recorded child visit with the child’s answers ticked', async () => {
     const { flat, pages } = await printRoute(`/print/visit/${ids.childVisit}`, 'visit-record-child');
     expect(pages).toBe(1);
-    for (const ticked of ['☑入户', '☑监护不力', '☑正常上学（入园）', '☑良好', '☑情绪低落', '☑很少或不联系', '☑溺水隐患', '☑精神慰藉']) expect(flat).toContain(ticked);
+    for (const ticked of ['☑入户', '☑监护不力', '☑正常上学（入园）', '☑良好', '☑情绪低落', '☑很少联系', '☑溺水隐患', '☑精神慰藉']) expect(flat).toContain(ticked);
     expect(flat.match(/☑/g)).toHaveLength(8);
     expect(flat).toContain('联系父母每周视频通话');
     expect(flat).not.toContain('行动能力');

@@ -70,7 +70,9 @@ describe('visits in the browser', () => {
     expect(rows).toHaveLength(1);
     const saved = await core.call('visits.get', { id: rows[0]!.id });
     expect(saved).toMatchObject({ visitedOn: todayIso(), visitors: ['王芳'], method: 'home', hazards: [], needs: [] });
-    expect(saved.health).toEqual({ speech: 'clear', mobility: 'independent', responsiveness: 'normal', mental: 'good' });
+    // A child is asked the child's questions: the routine answers of those, none of the elder's.
+    expect(saved.health).toEqual({});
+    expect(saved.childCheck).toEqual({ guardianship: 'in_place', health: 'good', mental: 'good', safety: [] });
   });
 
   it('records the next routine visit with the remembered visitor by Enter alone', async () => {
@@ -89,9 +91,18 @@ describe('visits in the browser', () => {
     await page.getByTestId('visit-add').click();
     const modal = page.getByTestId('visit-entry');
     await modal.waitFor();
+    // The size of a station's laptop screen.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    for (const label of ['监护落实', '就学情况', '身体状况', '心理状况', '与父母联系']) expect(await modal.getByText(label, { exact: true }).isVisible()).toBe(true);
+    for (const elderOnly of ['行动能力', '语言表达', '反应能力']) expect(await modal.getByText(elderOnly, { exact: true }).count()).toBe(0);
+    await page.screenshot({ path: artifactPath('e2e-visit-entry-child-1366x768.png') });
     await modal.getByText('电话', { exact: true }).click();
+    await modal.getByText('监护不力', { exact: true }).click();
     await modal.getByText('情绪低落', { exact: true }).click();
+    await modal.getByRole('checkbox', { name: '溺水隐患' }).check();
     await modal.getByText('更多情况', { exact: false }).click();
+    expect(await modal.getByText('子女（赡养人）探望情况').count()).toBe(0);
+    expect(await modal.getByRole('checkbox', { name: '适老化改造' }).count()).toBe(0);
     await modal.getByRole('checkbox', { name: '用电' }).check();
     await modal.getByRole('checkbox', { name: '精神慰藉' }).check();
     await modal.getByLabel('采取措施').fill('联系其父亲每周视频通话');
@@ -101,7 +112,7 @@ describe('visits in the browser', () => {
 
     const first = page.getByTestId('visit-item').first();
     await expect.poll(() => first.innerText()).toContain('用电隐患');
-    expect(await first.innerText()).toContain('精神状态：情绪低落');
+    for (const flag of ['监护落实：监护不力', '心理状况：情绪低落', '溺水隐患']) expect(await first.innerText()).toContain(flag);
     expect(await first.innerText()).toContain('需精神慰藉');
     expect(await page.getByTestId('visit-item').count()).toBe(3);
     await first.getByTestId('visit-item-date').click();
@@ -109,6 +120,7 @@ describe('visits in the browser', () => {
     // The page scrolls inside the app shell: bring the card to the top of the screenshot.
     await page.getByTestId('visit-timeline').evaluate((el: { scrollIntoView(options: { block: 'start' }): void }) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: artifactPath('e2e-visit-timeline.png') });
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 
   it('finds the visit in the register of visits and opens the child from it', async () => {

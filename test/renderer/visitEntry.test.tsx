@@ -85,8 +85,8 @@ describe('visit entry', () => {
     const dialog = screen.getByTestId('visit-entry');
     for (const label of ['监护落实', '就学情况', '身体状况', '心理状况', '与父母联系', '安全情况（有隐患的打勾）']) expect(within(dialog).getByText(label)).toBeInTheDocument();
     for (const elderOnly of ['行动能力', '语言表达', '反应能力', '子女（赡养人）探望情况', '适老化改造', '需搀扶或借助器具']) expect(within(dialog).queryByText(elderOnly)).toBeNull();
-    await user.click(within(dialog).getByText('经常缺课或厌学'));
-    await user.click(within(dialog).getByText('很少或不联系'));
+    await user.click(within(dialog).getByText('经常缺课'));
+    await user.click(within(dialog).getByText('很少联系'));
     await user.click(within(dialog).getByRole('checkbox', { name: '溺水隐患' }));
     await user.click(within(dialog).getByText(/^更多情况/));
     await user.click(within(dialog).getByRole('checkbox', { name: '就学' }));

@@ -112,7 +112,7 @@ describe('visit timeline', () => {
     const user = userEvent.setup();
     renderRoute(<VisitTimeline kind="child" id="child-1" name="张小明" />, { url: '/children/child-1', path: '/children/:id' });
     const item = await screen.findByTestId('visit-item');
-    for (const flag of ['监护落实：监护不力', '与父母联系：很少或不联系', '溺水隐患']) expect(within(item).getByText(flag)).toBeInTheDocument();
+    for (const flag of ['监护落实：监护不力', '与父母联系：很少联系', '溺水隐患']) expect(within(item).getByText(flag)).toBeInTheDocument();
     await user.click(screen.getByTestId('visit-item-date'));
     const details = screen.getByTestId('visit-details');
     for (const [label, answer] of [

@@ -114,8 +114,8 @@ export const CHILD_ASPECTS = [
     label: '就学情况',
     options: [
       { value: 'attending', label: '正常上学（入园）' },
-      { value: 'preschool', label: '未到入学年龄' },
-      { value: 'truancy', label: '经常缺课或厌学' },
+      { value: 'preschool', label: '未到学龄' },
+      { value: 'truancy', label: '经常缺课' },
       { value: 'dropped_out', label: '辍学' },
     ],
     concerns: ['truancy', 'dropped_out'],
@@ -147,8 +147,8 @@ export const CHILD_ASPECTS = [
     options: [
       { value: 'often', label: '经常联系' },
       { value: 'sometimes', label: '偶尔联系' },
-      { value: 'rarely', label: '很少或不联系' },
-      { value: 'no_parents', label: '无父母或已失联' },
+      { value: 'rarely', label: '很少联系' },
+      { value: 'no_parents', label: '无父母或失联' },
     ],
     concerns: ['rarely'],
   },
@@ -164,7 +164,7 @@ export const ROUTINE_CHILD_ANSWERS: Partial<ChildAnswers> = { guardianship: 'in_
 export const CHILD_SAFETY_RISKS = [
   { value: 'drowning', label: '溺水隐患' },
   { value: 'traffic', label: '交通安全隐患' },
-  { value: 'online', label: '网络沉迷或不良信息' },
+  { value: 'online', label: '网络安全隐患' },
 ] as const satisfies readonly Option[];
 export type ChildSafetyRisk = (typeof CHILD_SAFETY_RISKS)[number]['value'];
 
