@@ -14,6 +14,10 @@
  * Targets (reported, never asserted): import ≥ 40% of the raw insert rate, bundles ≤ 30% of their
  * JSON, county peak RSS during the import < 300 MB.
  *
+ * Beside the import, the export: every station's `sync.exportBundle` (median of EXPORT_ROUNDS per
+ * station), summed over the same rows the county imports, as a ratio of the import's time. A
+ * station's export should take less time than the county's import of the same bundle.
+ *
  * What the figures include: export and import are whole operations, so each pays one scrypt key
  * unlock (~100 ms here). The child's RSS includes tsx compiling the core (its "before" figure,
  * ~160 MB); an installed app loads bundled JavaScript instead.
@@ -23,7 +27,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { ImportResult } from '../../src/shared/contract';
+import type { ExportResult, ImportResult } from '../../src/shared/contract';
 import { findAppRoot } from '../../src/main/core/appRoot';
 import { createCore, type Core } from '../../src/main/core/core';
 import { openDatabase, type Sqlite } from '../../src/main/core/db/open';
@@ -34,6 +38,8 @@ export const SYNC_TARGETS = { minImportToRaw: 0.4, maxBundleToJson: 0.3, maxPeak
 
 const COUNTY = { code: '341723', name: '青阳县民政局' };
 const COUNTY_PASSPHRASE = 'bench-county-passphrase';
+/** Exports per station; the median counts (an export only rewrites the same bundle). */
+const EXPORT_ROUNDS = 3;
 /** A station's own registers, parents first as tables.ts declares them (child_categories references children). */
 const TABLES = (Object.keys(SYNCED_TABLES) as SyncedTableName[]).filter((t) => SYNCED_TABLES[t].owner === 'station');
 
@@ -51,6 +57,10 @@ export interface SyncReport {
   loadAverage: number;
   /** The export of the largest station's upstream bundle. */
   export: { station: string; name: string; rows: number; ms: number; rowsPerSecond: number; bytes: number };
+  /** Every station's export (median of its runs), summed: the rows the county imports. */
+  exportAll: { rows: number; ms: number; rowsPerSecond: number };
+  /** Export time of all bundles over the import time of the same bundles: below 1, the export is faster. */
+  exportToImport: number;
   import: {
     /** Median wall time of the `sync.importBundles` call. */
     ms: number;
@@ -156,6 +166,7 @@ export interface SyncWorld {
   jsonBytes: number;
   bundleBytes: number;
   largestExport: SyncReport['export'];
+  exportAll: SyncReport['exportAll'];
   setupSeconds: number;
 }
 
@@ -186,6 +197,8 @@ export async function buildSyncWorld(root: string, say: (line: string) => void):
     let jsonBytes = 0;
     let bundleBytes = 0;
     let largest: SyncReport['export'] | null = null;
+    let exportMs = 0;
+    let exportRows = 0;
     for (const t of tree.townships) {
       const enrolment = join(root, `enrol-${t.code}.json`);
       await county.call('sync.enrolStation', { code: t.code, outPath: enrolment });
@@ -196,10 +209,17 @@ export async function buildSyncWorld(root: string, say: (line: string) => void):
       await station.call('demo.load', { scale: 'county' });
       // What the payload holds before gzip and encryption: the outbox entries as JSON.
       jsonBytes += Buffer.byteLength(JSON.stringify(buildUpstream(station.db, 0).payload), 'utf8');
-      const started = performance.now();
-      const r = await station.call('sync.exportBundle', { outPath: bundleDir, passphrase });
-      const ms = performance.now() - started;
-      const rows = Object.values(r.counts).reduce((a, b) => a + b, 0);
+      const runs: { ms: number; r: ExportResult }[] = [];
+      for (let i = 0; i < EXPORT_ROUNDS; i++) {
+        const started = performance.now();
+        const r = await station.call('sync.exportBundle', { outPath: join(bundleDir, `${t.code}.slbundle`), passphrase });
+        runs.push({ ms: performance.now() - started, r });
+      }
+      const ms = median(runs.map((x) => x.ms));
+      const r = runs[runs.length - 1]!.r;
+      const rows = r.changes;
+      exportMs += ms;
+      exportRows += rows;
       if (!largest || rows > largest.rows) largest = { station: t.code, name: t.name, rows, ms: round2(ms), rowsPerSecond: Math.round(rows / (ms / 1000)), bytes: r.bytes };
       bundleBytes += statSync(r.path).size;
       paths.push(r.path);
@@ -219,6 +239,7 @@ export async function buildSyncWorld(root: string, say: (line: string) => void):
       jsonBytes,
       bundleBytes,
       largestExport: largest!,
+      exportAll: { rows: exportRows, ms: round2(exportMs), rowsPerSecond: Math.round(exportRows / (exportMs / 1000)) },
       setupSeconds: round2((performance.now() - setupStarted) / 1000),
     };
   } finally {
@@ -299,6 +320,8 @@ export async function runSyncBench(say: (line: string) => void, opts: { profileD
       rounds,
       loadAverage: round2(loadavg()[0]!),
       export: world.largestExport,
+      exportAll: world.exportAll,
+      exportToImport: round3(world.exportAll.ms / importMs),
       import: {
         ms: round2(importMs),
         samplesMs: imports.map((c) => round2(c.ms)),
@@ -335,6 +358,13 @@ export function syncHumanReport(r: SyncReport, table: (header: string[], rows: s
   const samples = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' / ');
   const rows: string[][] = [
     [`export, largest station (${r.export.name})`, `${r.export.rows} rows in ${r.export.ms.toFixed(0)} ms`, `${r.export.rowsPerSecond} rows/s`, '', ''],
+    [
+      `export, all ${r.stations} stations`,
+      `${r.exportAll.rows} rows in ${r.exportAll.ms.toFixed(0)} ms`,
+      `${r.exportAll.rowsPerSecond} rows/s`,
+      `${r.exportToImport.toFixed(2)}× import time`,
+      '',
+    ],
     [
       `import at the county, ${r.stations} bundles in one call`,
       `${r.import.applied} rows in ${r.import.ms.toFixed(0)} ms`,

@@ -73,7 +73,8 @@ describe('enrolment through the browser', () => {
     const countyFingerprint = (await county.call('sync.status', {})).fingerprint!;
     expect(await page.getByTestId('sync-county-fingerprint').innerText()).toContain(countyFingerprint);
     await page.screenshot({ path: artifactPath('e2e-enrolment-station.png') });
-    expect((await station.call('sync.status', {})).station?.enrolled).toBe(true);
+    // Enrolled for good only once the county has answered the station's first bundle.
+    expect((await station.call('sync.status', {})).station?.enrolment).toBe('awaiting_county');
   });
 
   it('re-enrolling a station that already syncs asks first, and cancelling changes nothing', async () => {

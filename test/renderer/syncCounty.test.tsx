@@ -168,14 +168,18 @@ describe('county sync page', () => {
       'sync.status': () => ok(COUNTY),
       'places.tree': () => ok(COUNTY_PLACES),
       'sync.exportBundleData': () =>
-        ok({ fileName: 'slb-0123456789ab.slbundle', data: btoa('abc'), result: { path: 'slb-0123456789ab.slbundle', bundleId: 'b', kind: 'downstream', recipient: '341723100', counts: { children: 5 }, bytes: 3 } }),
+        ok({
+          fileName: '341723100-20261128-1405-蓉城镇社工站-县局回传.slbundle',
+          data: btoa('abc'),
+          result: { path: '341723100-20261128-1405-蓉城镇社工站-县局回传.slbundle', bundleId: 'b', kind: 'downstream', recipient: '341723100', changes: 305, records: { child: 5, place: 300 }, bytes: 3 },
+        }),
     });
     usePassphraseStore.setState({ passphrase: 'county-secret' });
     const user = userEvent.setup();
     renderRoute(<SyncPage />, { url: '/sync', path: '/sync' });
     await screen.findByText('蓉城镇社工站');
     await user.click(within(rowOf('蓉城镇社工站')).getByRole('button', { name: '导出数据包' }));
-    expect(await screen.findByText(/已导出发给“蓉城镇社工站”的数据包 slb-0123456789ab\.slbundle（儿童 5 条）/)).toBeInTheDocument();
+    expect(await screen.findByText(/已导出发给“蓉城镇社工站”的数据包 341723100-20261128-1405-蓉城镇社工站-县局回传\.slbundle（儿童 5 人、行政区划 300 个）/)).toBeInTheDocument();
     expect(callsOf(calls, 'sync.exportBundleData')[0]?.input).toEqual({ passphrase: 'county-secret', for: '341723100' });
     expect(urls).toHaveLength(1);
     expect(urls[0]?.size).toBe(3);

@@ -84,16 +84,16 @@ const SYNC: SyncStatus = {
   role: 'station',
   hubUrl: null,
   fingerprint: 'K7QM-2XHD-9RTA',
-  station: { enrolled: true, countyFingerprint: 'C0NT-Y4FP-88ZZ', unconfirmed: 7, lastSyncAt: '2026-03-16T09:30:00' },
+  station: { enrolment: 'enrolled', countyFingerprint: 'C0NT-Y4FP-88ZZ', unconfirmed: 7, lastExportedAt: '2026-03-17T16:00:00', lastConfirmedAt: '2026-03-16T09:30:00' },
 };
 
-function install(visited = new Set<string>()): Call[] {
+function install(visited = new Set<string>(), sync: SyncStatus = SYNC): Call[] {
   return installFake({
     'workbench.due': dueReply(visited),
     'workbench.visitRate': () => ok(RATE),
     'workbench.visitsByMonth': () => ok(BY_MONTH),
     'children.list': () => ok({ total: 2, rows: [] }),
-    'sync.status': () => ok(SYNC),
+    'sync.status': () => ok(sync),
     'visits.create': (input) => {
       visited.add((input as { subjectId: string }).subjectId);
       return ok({ id: 'visit-new' });
@@ -144,7 +144,8 @@ describe('workbench', { timeout: 90_000 }, () => {
     expect(screen.getByTestId('workbench-month-count')).toHaveTextContent('2人');
     await waitFor(() => expect(screen.getByTestId('workbench-report-count')).toHaveTextContent('2人'));
     await waitFor(() => expect(screen.getByTestId('workbench-sync-count')).toHaveTextContent('7条'));
-    expect(screen.getByText('上次同步：2026-03-16 09:30')).toBeInTheDocument();
+    // The county's confirmation, not this station's later export.
+    expect(screen.getByText('县局上次确认：2026-03-16 09:30')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByTestId('workbench-tekun-rate')).toHaveTextContent('83.3%'));
     expect(screen.getByText('已访 5 / 6 人，目标 100%')).toBeInTheDocument();
     expect(screen.getByTestId('workbench-today')).toHaveTextContent('2026-03-18 星期三');
@@ -153,6 +154,14 @@ describe('workbench', { timeout: 90_000 }, () => {
     expect(screen.getByTestId('due-tab-overdue')).toHaveTextContent('已逾期2');
     expect(screen.getByTestId('due-tab-week')).toHaveTextContent('本周应访1');
     expect(screen.getByTestId('due-tab-month')).toHaveTextContent('本月应访2');
+  });
+
+  it('says a station waiting for the county’s first answer is waiting, as the sync page does', async () => {
+    install(new Set(), { ...SYNC, station: { ...SYNC.station!, enrolment: 'awaiting_county', lastConfirmedAt: null } });
+    renderWorkbench();
+    await waitFor(() => expect(screen.getByTestId('workbench-sync-count')).toHaveTextContent('7条'));
+    expect(await screen.findByText('等待县局确认登记')).toBeInTheDocument();
+    expect(screen.queryByText(/本站尚未登记|县局上次确认/)).toBeNull();
   });
 
   it('lists the overdue first, with links, tags and days overdue', async () => {

@@ -1,6 +1,16 @@
 /** The CLI's commands: options, a usage check, and the work (through the core's operations). */
 import type { ParseArgsConfig } from 'node:util';
-import { DEMO_SCALES, LedgerError, STATION_ROLES, type DemoScale, type ImportResult, type StationRole, type StationStatus } from '../../shared/contract';
+import {
+  DEMO_SCALES,
+  LedgerError,
+  recordCountsText,
+  STATION_ROLES,
+  type DemoScale,
+  type ImportResult,
+  type Progress,
+  type StationRole,
+  type StationStatus,
+} from '../../shared/contract';
 import type { Core } from '../core/core';
 import { DataDirError } from '../core/db/open';
 import { FileRefused, readRegularFile } from '../core/files';
@@ -92,7 +102,9 @@ function statusText(s: StationStatus): string {
     `走访记录：${s.counts.visits} 条`,
     `行政区划：${s.counts.townships} 个乡镇（街道），${s.counts.villages} 个村（居）`,
     `未同步的修改：${s.unsyncedChanges} 条`,
-    `上次同步：${s.lastSyncAt ?? '从未同步'}`,
+    ...(s.role === 'county'
+      ? [`上次发出数据包：${s.lastExportedAt ?? '从未发出'}`, `上次收到站点数据包：${s.lastReceivedAt ?? '从未收到'}`]
+      : [`上次导出数据包：${s.lastExportedAt ?? '从未导出'}`, `县局上次确认：${s.lastReceivedAt ?? '尚未收到县局回传的数据包'}`]),
     `数据库版本：${s.schemaVersion}，软件版本：${s.appVersion}`,
   ].join('\n');
 }
@@ -191,8 +203,7 @@ export const COMMANDS = {
     check: (v) => (!v.out ? '缺少 --out' : null),
     async run(core, v) {
       const r = await core.call('sync.exportBundle', { outPath: String(v.out), for: typeof v.for === 'string' ? v.for : undefined, passphrase: passphrase(v, true)! });
-      const counts = Object.entries(r.counts).map(([t, n]) => `${t} ${n}`).join('，') || '无新修改';
-      return { result: r, text: `已导出数据包：${r.path}（发往 ${r.recipient}，${counts}，${r.bytes} 字节）` };
+      return { result: r, text: `已导出数据包：${r.path}（发往 ${r.recipient}，${recordCountsText(r.records)}，${r.bytes} 字节）` };
     },
   },
   import: {
@@ -245,8 +256,11 @@ export const COMMANDS = {
     options: { hub: { type: 'string' }, ...passphraseOption },
     check: (v) => (!v.hub ? '缺少 --hub（县局同步服务器地址）' : null),
     async run(core, v, io) {
-      const r = await core.call('sync.withHub', { hubUrl: String(v.hub), passphrase: passphrase(v, true)! }, { onProgress: (p) => io.progress(p.phase) });
-      const sent = Object.entries(r.sent.counts).map(([t, n]) => `${t} ${n}`).join('，') || '无新修改';
+      let phase = '';
+      // One line per phase, not one per progress report.
+      const onProgress = (p: Progress) => void (p.phase !== phase && io.progress((phase = p.phase)));
+      const r = await core.call('sync.withHub', { hubUrl: String(v.hub), passphrase: passphrase(v, true)! }, { onProgress });
+      const sent = recordCountsText(r.sent.records);
       const got = r.received ? importText([r.received]) : '未收到县局数据';
       return { result: r, text: `已发送：${sent}\n${got}`, exitCode: r.received?.outcome === 'rejected' ? 1 : 0 };
     },

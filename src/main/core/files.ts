@@ -13,6 +13,8 @@ import { LedgerError } from '../../shared/contract';
 export interface FileProblem {
   reason: string;
   detail: string;
+  /** The system's error code (`EINVAL`, …), when there was one. */
+  errno?: string;
 }
 
 export class FileRefused extends Error {
@@ -35,6 +37,7 @@ function errnoProblem(e: unknown, path: string, writing: boolean): FileProblem {
   return {
     reason: reasons[code] ?? (writing ? '无法保存文件，请检查U盘或保存位置' : '无法读取文件，请检查U盘或文件是否被其他程序占用'),
     detail: `cannot ${writing ? 'write' : 'read'} ${path}: ${code}`,
+    errno: code,
   };
 }
 

@@ -19,7 +19,10 @@ export interface StationStatus extends StationInfo {
   counts: { children: number; elders: number; women: number; visits: number; villages: number; townships: number };
   /** Changes recorded locally and not yet acknowledged by the county. */
   unsyncedChanges: number;
-  lastSyncAt: string | null;
+  /** The last bundle made here: a station's for the county, the county's for any station (sent, not necessarily received). */
+  lastExportedAt: string | null;
+  /** The last bundle imported here: at a station, the county's, which confirms what the county stored; at the county, any station's. */
+  lastReceivedAt: string | null;
 }
 
 export interface CheckResult {
@@ -35,13 +38,10 @@ export const stationInit = z
   })
   .superRefine((v, ctx) => {
     const ok = v.role === 'county' ? /^\d{6}$/.test(v.code) : /^\d{9}$/.test(v.code);
-    if (!ok) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['code'],
-        message: v.role === 'county' ? '县级代码应为6位数字' : '乡镇站点代码应为9位乡镇（街道）统计代码',
-      });
-    }
+    // The setup page chooses from a list, so an empty code is a choice not made; the CLI types it.
+    const missing = v.role === 'county' ? '请选择县（市、区）' : '请选择乡镇（街道）';
+    const malformed = v.role === 'county' ? '县级代码应为6位数字' : '乡镇站点代码应为9位乡镇（街道）统计代码';
+    if (!ok) ctx.addIssue({ code: 'custom', path: ['code'], message: v.code === '' ? missing : malformed });
   });
 
 export const stationOperations = {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { cliOnly, mutation, onServerDisk, query, type Progress } from './define';
 import type { RecordKind } from './records';
+import type { RecordCounts } from './syncKinds';
+
+export * from './syncKinds';
 
 const passphrase = z.string({ error: '请输入密钥口令' }).min(1, '请输入密钥口令').max(200);
 const filePath = (label: string) => z.string({ error: `请选择${label}` }).min(1, `请选择${label}`).max(4096);
@@ -24,17 +27,27 @@ export interface SyncStatus {
   /** This machine's key fingerprint, shown on both sides at enrolment; null before keys exist. */
   fingerprint: string | null;
   station?: {
-    enrolled: boolean;
+    /**
+     * `none`: no enrolment file imported. `awaiting_county`: the file is imported, but the county
+     * has not yet answered this station's first bundle, so it does not take the station's data yet.
+     * `enrolled`: a bundle from the county has been imported here since.
+     */
+    enrolment: StationEnrolment;
     countyFingerprint: string | null;
     /** Changes made here that the county has not yet confirmed storing. */
     unconfirmed: number;
-    lastSyncAt: string | null;
+    /** When this station last made a bundle for the county (USB stick or network): sent, not received. */
+    lastExportedAt: string | null;
+    /** When a bundle from the county (its confirmation of what it stored) was last imported here. */
+    lastConfirmedAt: string | null;
   };
   county?: {
     stations: SyncStationRow[];
     openConflicts: number;
   };
 }
+
+export type StationEnrolment = 'none' | 'awaiting_county' | 'enrolled';
 
 export type ImportOutcome = 'applied' | 'already_imported' | 'rejected';
 
@@ -57,7 +70,10 @@ export interface ExportResult {
   bundleId: string;
   kind: 'upstream' | 'downstream';
   recipient: string;
-  counts: Record<string, number>;
+  /** Changes in a station's bundle; rows in the county's. */
+  changes: number;
+  /** Records added or changed, per kind: what `recordCountsText` reads out. */
+  records: RecordCounts;
   bytes: number;
 }
 
@@ -125,7 +141,7 @@ export const syncOperations = {
   ),
   'sync.revokeStation': mutation<{ code: string }>()(z.object({ code: stationCode })),
   'sync.exportBundle': onServerDisk(
-    mutation<ExportResult>()(z.object({ outPath: filePath('保存位置'), passphrase, for: stationCode.optional() })),
+    mutation<ExportResult, Progress>()(z.object({ outPath: filePath('保存位置'), passphrase, for: stationCode.optional() })),
   ),
   'sync.importBundles': onServerDisk(
     mutation<{ results: ImportResult[] }, Progress>()(
@@ -148,7 +164,7 @@ export const syncOperations = {
     z.object({ hubUrl: z.url({ protocol: /^https?$/, error: '同步服务器地址应为 http:// 开头的网址' }), passphrase }),
   ),
   /** For hosts without file paths (the browser): the bundle travels as base64 in and out. */
-  'sync.exportBundleData': mutation<{ fileName: string; data: string; result: ExportResult }>()(
+  'sync.exportBundleData': mutation<{ fileName: string; data: string; result: ExportResult }, Progress>()(
     z.object({ passphrase, for: stationCode.optional() }),
   ),
   'sync.importBundleData': mutation<{ results: ImportResult[] }, Progress>()(

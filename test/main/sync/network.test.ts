@@ -73,11 +73,12 @@ describe('network sync with the county hub', () => {
   it('pushes the station bundle and applies the county reply in one call', async () => {
     const { id } = await station.call('children.create', childInput());
     const r = await station.call('sync.withHub', { hubUrl, passphrase: STATION_PASS });
-    expect(r.sent.counts).toMatchObject({ children: 1, child_categories: 1 });
+    expect(r.sent.records).toMatchObject({ child: 1, childCategory: 1 });
     expect(r.received).toMatchObject({ outcome: 'applied', from: '341723' });
     const status = await station.call('sync.status', {});
-    expect(status.station).toMatchObject({ enrolled: true, unconfirmed: 0 });
-    expect(status.station!.lastSyncAt).not.toBeNull();
+    expect(status.station).toMatchObject({ enrolment: 'enrolled', unconfirmed: 0 });
+    expect(status.station!.lastExportedAt).not.toBeNull();
+    expect(status.station!.lastConfirmedAt).not.toBeNull();
     // The county has the child (read its database directly: the hub process owns the core).
     const county = createCore({ dataDir: countyDir });
     expect((await county.call('children.get', { id })).name).toBe('张三');

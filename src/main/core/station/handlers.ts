@@ -4,7 +4,7 @@ import type { Handlers } from '../handlers';
 import { existsSync } from 'node:fs';
 import { DEFAULT_COUNTY, loadPlaceSeed, placeSeedFile, seedPlaces } from '../places/seed';
 import { writeStationMeta } from './meta';
-import { getState } from '../sync/state';
+import { lastConfirmedAt, lastExportedAt } from '../sync/state';
 
 function info(ctx: CoreContext): StationInfo {
   const s = ctx.station();
@@ -27,12 +27,15 @@ function count(ctx: CoreContext, sql: string): number {
   return (ctx.db.prepare(sql).get() as { n: number }).n;
 }
 
-/** A station: its last bundle in or out; the county: the last bundle received from any station. */
-function lastSyncAt(ctx: CoreContext): string | null {
+/** The last bundle made and the last imported here; see `StationStatus`. */
+function lastBundles(ctx: CoreContext): Pick<StationStatus, 'lastExportedAt' | 'lastReceivedAt'> {
   if (ctx.station()?.role === 'county') {
-    return (ctx.db.prepare('SELECT max(last_received_at) AS at FROM sync_stations').get() as { at: string | null }).at;
+    return ctx.db.prepare('SELECT max(last_sent_at) AS lastExportedAt, max(last_received_at) AS lastReceivedAt FROM sync_stations').get() as Pick<
+      StationStatus,
+      'lastExportedAt' | 'lastReceivedAt'
+    >;
   }
-  return getState(ctx.db, 'lastSyncAt');
+  return { lastExportedAt: lastExportedAt(ctx.db), lastReceivedAt: lastConfirmedAt(ctx.db) };
 }
 
 function status(ctx: CoreContext): StationStatus {
@@ -47,7 +50,7 @@ function status(ctx: CoreContext): StationStatus {
       villages: count(ctx, "SELECT count(*) AS n FROM places WHERE level = 'village' AND deleted = 0"),
     },
     unsyncedChanges: count(ctx, 'SELECT count(*) AS n FROM sync_outbox'),
-    lastSyncAt: lastSyncAt(ctx),
+    ...lastBundles(ctx),
   };
 }
 

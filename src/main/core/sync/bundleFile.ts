@@ -15,8 +15,10 @@
  * File = age (binary, X25519 recipient) encryption of the whole frame.
  */
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { createGunzip, gunzipSync, gzip as gzipCb } from 'node:zlib';
+import { createGunzip, createGzip, gunzipSync, gzip as gzipCb } from 'node:zlib';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { z } from 'zod';
 import { FINGERPRINT_PATTERN, fingerprint, signBytes, verifyBytes } from './keys';
@@ -202,10 +204,45 @@ function manifestBytesOf(manifest: BundleManifest): Buffer {
 }
 
 export async function sealBundle(input: SealBundleInput): Promise<Uint8Array> {
-  const compressed = await gzip(input.payload, { level: 6 });
+  const { payload, ...rest } = input;
+  return sealCompressed({ ...rest, compressed: await gzip(payload, { level: 6 }) });
+}
+
+/** Signs and encrypts a payload already compressed (by `gzip` at level 6, or a `PayloadWriter`). */
+export async function sealCompressed(input: Omit<SealBundleInput, 'payload'> & { compressed: Buffer }): Promise<Uint8Array> {
+  const { compressed } = input;
   const manifestBytes = manifestBytesOf({ ...input.manifest, payloadSha256: sha256Hex(compressed), payloadSize: compressed.length });
   const signature = signManifest(manifestBytes, input.signPrivate);
   return encryptFrame(encodeFrame({ manifestBytes, signature, payload: compressed }), input.recipient);
+}
+
+/**
+ * Gzip (level 6) of a payload handed over a piece at a time: zlib compresses off the main thread
+ * while the next piece is made, and no payload-sized text or buffer is ever built.
+ */
+export class PayloadWriter {
+  private readonly gzip = createGzip({ level: 6 });
+  private readonly out: Buffer[] = [];
+
+  constructor() {
+    this.gzip.on('data', (piece: Buffer) => this.out.push(piece));
+  }
+
+  async write(piece: Buffer | string): Promise<void> {
+    if (!this.gzip.write(piece)) await once(this.gzip, 'drain');
+  }
+
+  async end(): Promise<Buffer> {
+    const done = finished(this.gzip);
+    this.gzip.end();
+    await done;
+    return Buffer.concat(this.out);
+  }
+
+  /** Frees zlib's memory when the payload will not be finished. */
+  abort(): void {
+    this.gzip.destroy();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,8 @@
  */
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { LedgerError, type ImportResult } from '../../../shared/contract';
+import { LedgerError, type ImportResult, type Progress, type RecordCounts } from '../../../shared/contract';
+import { asciiBundleFileName, bundleFileName } from '../../../shared/domain/bundleNames';
 import type { CallContext, CoreContext, StationMeta } from '../context';
 import {
   authenticateBundle,
@@ -14,7 +15,8 @@ import {
   DEFAULT_MAX_BUNDLE_BYTES,
   inflatePayload,
   inflatePieces,
-  sealBundle,
+  PayloadWriter,
+  sealCompressed,
   statedPayloadSize,
   type AuthenticatedBundle,
   type BundleManifest,
@@ -23,11 +25,13 @@ import {
 import { applyDownstream, buildDownstream, pruneAcknowledged, restoredBackup } from './downstream';
 import { tokenHash } from './enrolment';
 import { fingerprint, type SyncKeys } from './keys';
-import { ackSchema, downstreamRangesSchema, downstreamSchema, parseUpstreamPayload, upstreamRangesSchema, type Acks, type Change } from './payload';
+import { ackSchema, downstreamRangesSchema, downstreamSchema, parseUpstreamPayload, upstreamRangesSchema, type Acks, type Change, type UpstreamRanges } from './payload';
 import { WrittenRows } from './references';
 import { bumpEpoch, countyPeer, getState, setState } from './state';
-import { ChangeLineReader, upstreamPayloadText } from './changeLines';
-import { buildUpstream, inSequence, UpstreamApply } from './upstream';
+import { ChangeLineReader } from './changeLines';
+import { recordCountsOf } from './tables';
+import { inSequence, UpstreamApply } from './upstream';
+import { packUpstream } from './upstreamPack';
 import { currentCountyVersion } from './versions';
 
 const rejected = (message: string, detail: string) => new LedgerError({ code: 'validation', message, detail });
@@ -39,40 +43,48 @@ function schemaVersion(ctx: CoreContext): number {
 
 type ManifestBase = Omit<ManifestDraft, 'kind' | 'recipient' | 'ranges' | 'counts' | 'ack' | 'enrolment'>;
 
-/** What to seal: the manifest, the payload text and whom to encrypt it to. */
+/** What to seal: the manifest, the compressed payload and whom to encrypt it to, and what it holds. */
 interface Outgoing {
   manifest: ManifestDraft;
-  payloadText: string;
+  compressed: Buffer;
   recipient: string;
+  /** The station the bundle is from or for, as its file is named. */
+  station: { code: string; name: string };
+  changes: number;
+  /** Distinct rows per table. */
+  rows: Record<string, number>;
 }
 
+type Report = (p: Progress) => void;
+
 /** Station → county: every change the county has not acknowledged (and, until it answers, the enrolment). */
-function upstreamBundle(ctx: CoreContext, keys: SyncKeys, base: ManifestBase): Outgoing {
+async function upstreamBundle(ctx: CoreContext, station: StationMeta, keys: SyncKeys, base: ManifestBase, report: Report): Promise<Outgoing> {
   const county = countyPeer(ctx.db);
   if (!county) throw new LedgerError({ code: 'not_initialised', message: '本站尚未在县局登记，请先导入登记文件', detail: 'station is not enrolled' });
-  const built = buildUpstream(ctx.db, Number(getState(ctx.db, 'appliedVer') ?? '0'));
+  // One change per line: the county reads it a piece at a time (changeLines.ts).
+  const packed = await packUpstream(ctx.db, (done, total) => report({ phase: '正在打包本站的修改', done, total }));
   const token = getState(ctx.db, 'enrolmentToken');
   const manifest: ManifestDraft = {
     ...base,
     kind: 'upstream',
     recipient: { code: county.code },
-    ranges: built.ranges,
-    counts: built.counts,
+    ranges: { changes: packed.ranges, appliedVer: Number(getState(ctx.db, 'appliedVer') ?? '0') } satisfies UpstreamRanges,
+    counts: packed.counts,
     ...(token ? { enrolment: { token, signPublic: keys.signPublic, ageRecipient: keys.ageRecipient } } : {}),
   };
-  // One change per line: the county reads it a piece at a time (changeLines.ts).
-  return { manifest, payloadText: upstreamPayloadText(built.payload), recipient: county.ageRecipient };
+  return { manifest, compressed: packed.compressed, recipient: county.ageRecipient, station, changes: packed.changes, rows: packed.rows };
 }
 
 /** County → station: what changed in the station's scope since it last applied, and the acknowledgement. */
-function downstreamBundle(ctx: CoreContext, base: ManifestBase, forCode: string | undefined): Outgoing {
+async function downstreamBundle(ctx: CoreContext, base: ManifestBase, forCode: string | undefined, report: Report): Promise<Outgoing> {
   if (!forCode) throw rejected('请选择要发给哪个站点', 'county export needs --for CODE');
   const peer = ctx.db.prepare('SELECT * FROM sync_stations WHERE code = ?').get(forCode) as
-    | { state: string; age_recipient: string | null; applied_ver: number; acks: string }
+    | { name: string; state: string; age_recipient: string | null; applied_ver: number; acks: string }
     | undefined;
   if (!peer || peer.state !== 'enrolled' || !peer.age_recipient) {
     throw rejected(`站点 ${forCode} 尚未完成登记（需先收到该站点的第一个数据包）或已停用`, `station ${forCode} is not enrolled`);
   }
+  report({ phase: '正在打包发给站点的数据', done: 0, total: 1 });
   const built = buildDownstream(ctx.db, forCode, peer.applied_ver);
   const manifest: ManifestDraft = {
     ...base,
@@ -82,12 +94,26 @@ function downstreamBundle(ctx: CoreContext, base: ManifestBase, forCode: string 
     ack: JSON.parse(peer.acks) as Acks,
     counts: built.counts,
   };
-  return { manifest, payloadText: JSON.stringify({ rows: built.rows }), recipient: peer.age_recipient };
+  const writer = new PayloadWriter();
+  await writer.write(JSON.stringify({ rows: built.rows }));
+  const compressed = await writer.end();
+  return { manifest, compressed, recipient: peer.age_recipient, station: { code: forCode, name: peer.name }, changes: built.rows.length, rows: built.counts };
+}
+
+export interface MadeBundle {
+  bytes: Uint8Array;
+  manifest: ManifestDraft;
+  /** Its file name (`bundleNames.ts`), and the ASCII one for a file system that refuses Chinese. */
+  fileName: string;
+  asciiFileName: string;
+  changes: number;
+  records: RecordCounts;
 }
 
 /** The next bundle from this machine: station → county, or county → station `forCode`. */
-export async function makeBundle(ctx: CoreContext, keys: SyncKeys, forCode?: string): Promise<{ bytes: Uint8Array; manifest: ManifestDraft }> {
+export async function makeBundle(ctx: CoreContext, keys: SyncKeys, forCode?: string, report: Report = () => {}): Promise<MadeBundle> {
   const station = ctx.requireStation();
+  const createdAt = ctx.now();
   const base: ManifestBase = {
     format: 'station-ledger-bundle',
     formatVersion: 1,
@@ -97,14 +123,23 @@ export async function makeBundle(ctx: CoreContext, keys: SyncKeys, forCode?: str
     // Rows carry every column this schema has; an older reader could not store them.
     minReaderVersion: schemaVersion(ctx),
     appVersion: ctx.appVersion,
-    createdAt: ctx.now().toISOString(),
+    createdAt: createdAt.toISOString(),
   };
-  const { manifest, payloadText, recipient } = station.role === 'station' ? upstreamBundle(ctx, keys, base) : downstreamBundle(ctx, base, forCode);
-  const bytes = await sealBundle({ manifest, payload: Buffer.from(payloadText, 'utf8'), signPrivate: keys.signPrivate, recipient });
+  const out = station.role === 'station' ? await upstreamBundle(ctx, station, keys, base, report) : await downstreamBundle(ctx, base, forCode, report);
+  report({ phase: '正在签名并加密', done: 0, total: 1 });
+  const bytes = await sealCompressed({ manifest: out.manifest, compressed: out.compressed, signPrivate: keys.signPrivate, recipient: out.recipient });
   const at = ctx.now().toISOString();
-  if (station.role === 'station') setState(ctx.db, 'lastSyncAt', at);
+  if (station.role === 'station') setState(ctx.db, 'lastExportedAt', at);
   else ctx.db.prepare('UPDATE sync_stations SET last_sent_at = ? WHERE code = ?').run(at, forCode);
-  return { bytes, manifest };
+  const naming = { direction: station.role === 'station' ? 'toCounty' : 'fromCounty', station: out.station, at: createdAt } as const;
+  return {
+    bytes,
+    manifest: out.manifest,
+    fileName: bundleFileName(naming),
+    asciiFileName: asciiBundleFileName(naming),
+    changes: out.changes,
+    records: recordCountsOf(out.rows),
+  };
 }
 
 function senderKeyFor(ctx: CoreContext, station: StationMeta) {
@@ -344,7 +379,6 @@ function writeDownstream(ctx: CoreContext, station: StationMeta, m: BundleManife
   if (ranges.data.fromVer <= cursor && ranges.data.toVer > cursor) setState(ctx.db, 'appliedVer', String(ranges.data.toVer));
   // The county answered: it has our keys, so the one-time token is spent.
   setState(ctx.db, 'enrolmentToken', null);
-  setState(ctx.db, 'lastSyncAt', now);
   recordBundle(ctx, m, { applied, alreadyHad: 0, conflicts: 0, refused: 0, keptLocal, pruned, restoredBackupDetected: restored }, now);
   return { summary: { applied, alreadyHad: 0, conflicts: keptLocal, refused: 0 }, rows };
 }

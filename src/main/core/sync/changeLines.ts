@@ -11,16 +11,16 @@
 import { StringDecoder } from 'node:string_decoder';
 import { checkChange, type Change, type UpstreamPayload } from './payload';
 
-const HEAD = '{"changes":[\n';
+export const PAYLOAD_HEAD = '{"changes":[\n';
 /** What follows the last change's line. */
-const END = ']}';
+export const PAYLOAD_END = ']}';
 /** Far beyond any change's line (a few KB): text that runs on without a newline is left to the whole parse and its limits. */
 const MAX_LINE_CHARS = 16 * 1024 * 1024;
 
 /** JSON.stringify never writes a raw newline, so each change is one line. */
 export function upstreamPayloadText(payload: UpstreamPayload): string {
   if (payload.changes.length === 0) return JSON.stringify(payload);
-  return `${HEAD}${payload.changes.map((c) => JSON.stringify(c)).join(',\n')}\n${END}`;
+  return `${PAYLOAD_HEAD}${payload.changes.map((c) => JSON.stringify(c)).join(',\n')}\n${PAYLOAD_END}`;
 }
 
 /** Reads changes from the payload's bytes as they come, in any pieces. */
@@ -49,12 +49,12 @@ export class ChangeLineReader {
     if (this.broken) return 'whole';
     let s = this.rest + text;
     if (!this.headRead) {
-      if (s.length < HEAD.length && !atEnd) {
+      if (s.length < PAYLOAD_HEAD.length && !atEnd) {
         this.rest = s;
         return [];
       }
-      if (!s.startsWith(HEAD)) return this.break();
-      s = s.slice(HEAD.length);
+      if (!s.startsWith(PAYLOAD_HEAD)) return this.break();
+      s = s.slice(PAYLOAD_HEAD.length);
       this.headRead = true;
     }
     const lines = s.split('\n');
@@ -68,7 +68,7 @@ export class ChangeLineReader {
     }
     if (atEnd) {
       // The document ends right after the last change's line.
-      if (this.held === null || this.rest !== END || !this.add(changes, this.held, false)) return this.break();
+      if (this.held === null || this.rest !== PAYLOAD_END || !this.add(changes, this.held, false)) return this.break();
       this.held = null;
     }
     return changes;

@@ -1,20 +1,29 @@
 /** The sync operations: keys, enrolment, bundles out and in, conflicts. */
 import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { LedgerError, MAX_ENROLMENT_BYTES, type ConflictRow, type RecordKind, type EnrolmentReceipt, type SyncStationRow } from '../../../shared/contract';
+import {
+  LedgerError,
+  MAX_ENROLMENT_BYTES,
+  type ConflictRow,
+  type EnrolmentReceipt,
+  type ExportResult,
+  type RecordKind,
+  type SyncStationRow,
+} from '../../../shared/contract';
 import type { CallContext, CoreContext, StationMeta } from '../context';
 import { fileError, FileRefused, readRegularFile, writePrivateFile } from '../files';
 import type { SyncConflictsTable } from '../db/schema';
 import type { Handlers } from '../handlers';
 import type { Selectable } from 'kysely';
-import { bundleFileName, DEFAULT_MAX_BUNDLE_BYTES, type BundleManifest } from './bundleFile';
-import { makeBundle, receiveBundle, receiveBundles, type BundleSource } from './bundles';
+import { numberedFileName } from '../../../shared/domain/bundleNames';
+import { DEFAULT_MAX_BUNDLE_BYTES } from './bundleFile';
+import { makeBundle, receiveBundle, receiveBundles, type BundleSource, type MadeBundle } from './bundles';
 import { updateRow } from './capture';
 import { acceptEnrolment, enrolmentFileName, makeEnrolment, parseEnrolment, type EnrolmentFile } from './enrolment';
 import { verifyClaim } from './hubAuth';
 import { HubError, postBundle } from './hubClient';
 import { checkPassphrase, createKeys, hasKeys, ownPublicKeys, unlockKeys } from './keystore';
-import { countyPeer, getState, setState } from './state';
+import { countyPeer, getState, lastConfirmedAt, lastExportedAt, setState, stationEnrolment } from './state';
 import { fieldOfColumn, tableRules, type SyncedTableName } from './tables';
 
 function requireRole(ctx: CoreContext, role: 'station' | 'county'): StationMeta {
@@ -25,9 +34,43 @@ function requireRole(ctx: CoreContext, role: 'station' | 'county'): StationMeta 
   return s;
 }
 
-/** A folder gets an opaque file name inside it; a file path is used as given. */
-function outputPath(outPath: string, manifest: Pick<BundleManifest, 'bundleId'>): string {
-  return existsSync(outPath) && statSync(outPath).isDirectory() ? join(outPath, bundleFileName(manifest)) : outPath;
+/** Errors of a file system that refuses a name's characters: a FAT stick mounted without UTF-8. */
+const NAME_REFUSED = new Set(['EINVAL', 'EILSEQ', 'ENAMETOOLONG']);
+
+/** A name in `folder` no file has yet: two exports in one minute must not overwrite each other. */
+function freeName(folder: string, fileName: string): string {
+  for (let n = 1; n < 1000; n++) {
+    const path = join(folder, n === 1 ? fileName : numberedFileName(fileName, n));
+    if (!existsSync(path)) return path;
+  }
+  return join(folder, numberedFileName(fileName, Date.now()));
+}
+
+/**
+ * Writes a bundle: into a folder under its file name (`bundleNames.ts`), falling back to the ASCII
+ * name where the file system refuses the Chinese one; to a file path as given.
+ */
+function writeBundle(ctx: CoreContext, outPath: string, made: MadeBundle): string {
+  const folder = existsSync(outPath) && statSync(outPath).isDirectory();
+  const path = folder ? freeName(outPath, made.fileName) : outPath;
+  try {
+    writePrivateFile(ctx.dataDir, path, made.bytes);
+    return path;
+  } catch (e) {
+    if (!folder || !(e instanceof FileRefused) || !NAME_REFUSED.has(e.problem.errno ?? '')) throw fileError(e, 'outPath');
+  }
+  const ascii = freeName(outPath, made.asciiFileName);
+  try {
+    writePrivateFile(ctx.dataDir, ascii, made.bytes);
+  } catch (e) {
+    throw fileError(e, 'outPath');
+  }
+  return ascii;
+}
+
+function exportResult(path: string, made: MadeBundle): ExportResult {
+  const m = made.manifest;
+  return { path, bundleId: m.bundleId, kind: m.kind, recipient: m.recipient.code, changes: made.changes, records: made.records, bytes: made.bytes.length };
 }
 
 function stationRows(ctx: CoreContext): SyncStationRow[] {
@@ -160,7 +203,13 @@ export function syncHandlers(
         role: 'station',
         hubUrl: getState(ctx.db, 'hubUrl'),
         fingerprint: own?.fingerprint ?? null,
-        station: { enrolled: county !== null, countyFingerprint: county?.fingerprint ?? null, unconfirmed: unconfirmed.n, lastSyncAt: getState(ctx.db, 'lastSyncAt') },
+        station: {
+          enrolment: stationEnrolment(ctx.db),
+          countyFingerprint: county?.fingerprint ?? null,
+          unconfirmed: unconfirmed.n,
+          lastExportedAt: lastExportedAt(ctx.db),
+          lastConfirmedAt: lastConfirmedAt(ctx.db),
+        },
       };
     },
     'sync.createKeys': async ({ passphrase }) => {
@@ -201,16 +250,11 @@ export function syncHandlers(
       if (changed === 0) throw new LedgerError({ code: 'not_found', message: `没有站点 ${code}`, detail: `no station ${code}` });
       return { code };
     },
-    'sync.exportBundle': async ({ outPath, passphrase, for: forCode }) => {
+    'sync.exportBundle': async ({ outPath, passphrase, for: forCode }, call) => {
       const keys = unlockKeys(ctx.dataDir, passphrase);
-      const { bytes, manifest } = await makeBundle(ctx, keys, forCode);
-      const path = outputPath(outPath, manifest);
-      try {
-        writePrivateFile(ctx.dataDir, path, bytes);
-      } catch (e) {
-        throw fileError(e, 'outPath');
-      }
-      return { path, bundleId: manifest.bundleId, kind: manifest.kind, recipient: manifest.recipient.code, counts: manifest.counts, bytes: bytes.length };
+      const made = await makeBundle(ctx, keys, forCode, call.progress);
+      call.progress({ phase: '正在保存数据包', done: 0, total: 1 });
+      return exportResult(writeBundle(ctx, outPath, made), made);
     },
     'sync.importBundles': async ({ paths, passphrase }, call) => {
       const keys = unlockKeys(ctx.dataDir, passphrase);
@@ -234,8 +278,9 @@ export function syncHandlers(
     'sync.withHub': async ({ hubUrl, passphrase }, call) => {
       const station = requireRole(ctx, 'station');
       const keys = unlockKeys(ctx.dataDir, passphrase);
-      const { bytes, manifest } = await makeBundle(ctx, keys);
-      const sent = { path: hubUrl, bundleId: manifest.bundleId, kind: manifest.kind, recipient: manifest.recipient.code, counts: manifest.counts, bytes: bytes.length };
+      const made = await makeBundle(ctx, keys, undefined, call.progress);
+      const { bytes } = made;
+      const sent = exportResult(hubUrl, made);
       call.progress({ phase: '正在发送到县局', done: 0, total: 2 });
       let reply: Uint8Array;
       try {
@@ -249,12 +294,10 @@ export function syncHandlers(
       call.progress({ phase: '同步完成', done: 2, total: 2 });
       return { sent, received };
     },
-    'sync.exportBundleData': async ({ passphrase, for: forCode }) => {
+    'sync.exportBundleData': async ({ passphrase, for: forCode }, call) => {
       const keys = unlockKeys(ctx.dataDir, passphrase);
-      const { bytes, manifest } = await makeBundle(ctx, keys, forCode);
-      const fileName = bundleFileName(manifest);
-      const data = Buffer.from(bytes).toString('base64');
-      return { fileName, data, result: { path: fileName, bundleId: manifest.bundleId, kind: manifest.kind, recipient: manifest.recipient.code, counts: manifest.counts, bytes: bytes.length } };
+      const made = await makeBundle(ctx, keys, forCode, call.progress);
+      return { fileName: made.fileName, data: Buffer.from(made.bytes).toString('base64'), result: exportResult(made.fileName, made) };
     },
     'sync.importBundleData': async ({ files, passphrase }, call) => {
       const keys = unlockKeys(ctx.dataDir, passphrase);

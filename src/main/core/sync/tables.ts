@@ -3,7 +3,7 @@
  * through `sync/capture.ts`, which records every change in the outbox. `owner` says whose scope a
  * row belongs to: a station's own records, or county reference data every station receives.
  */
-import type { RecordKind } from '../../../shared/contract';
+import type { RecordCounts, RecordKind, ReferenceKind, SyncedKind } from '../../../shared/contract';
 import type { DB } from '../db/schema';
 import { derivePersonColumns, PERSON_DERIVED } from '../people/derive';
 import type { DrowningTables } from '../drowning/schema';
@@ -24,12 +24,17 @@ export interface SyncedTable {
   derive?: (values: Row) => Row;
   /** A station's register: the kind of record its rows are, for conflicts named in contract terms. */
   record?: RecordKind;
+  /** County reference data: what its rows are to people. Every table has `record` or this. */
+  reference?: ReferenceKind;
   /** Columns whose contract field is not simply their camel-cased name. */
   fields?: Readonly<Record<string, string>>;
 }
 
+/** Every table is a kind of record people can name: a station's register or county reference data. */
+type SyncedTableEntry = SyncedTable & ({ owner: 'station'; record: RecordKind } | { owner: 'county'; reference: ReferenceKind });
+
 export const SYNCED_TABLES = {
-  places: { owner: 'county' },
+  places: { owner: 'county', reference: 'place' },
   children: {
     owner: 'station',
     record: 'child',
@@ -64,8 +69,8 @@ export const SYNCED_TABLES = {
   meal_attendance: { owner: 'station', record: 'meal' },
   meal_months: { owner: 'station', record: 'mealMonth' },
   // The county's configurable rules: reference data every station receives, like places.
-  rules: { owner: 'county' },
-} as const satisfies Partial<Record<keyof (DB & EldersTables & VisitsTables & WomenTables & DrowningTables & RulesTables & MealsTables), SyncedTable>>;
+  rules: { owner: 'county', reference: 'rule' },
+} as const satisfies Partial<Record<keyof (DB & EldersTables & VisitsTables & WomenTables & DrowningTables & RulesTables & MealsTables), SyncedTableEntry>>;
 
 /** Bookkeeping columns: written with every edit, never a matter for a person to decide. */
 export const BOOKKEEPING_COLUMNS: ReadonlySet<string> = new Set(['created_at', 'updated_at']);
@@ -80,6 +85,24 @@ export function derivedColumns(table: SyncedTableName): Set<string> {
 }
 
 export type SyncedTableName = keyof typeof SYNCED_TABLES;
+
+/** What a table's rows are to people; undefined only for a table missing from `SYNCED_TABLES` or its kind. */
+export function syncedKindOf(table: string): SyncedKind | undefined {
+  if (!Object.hasOwn(SYNCED_TABLES, table)) return undefined;
+  const rules = tableRules(table as SyncedTableName);
+  return rules.record ?? rules.reference;
+}
+
+/** Rows per table as records per kind: what results report, so no screen ever sees a table name. */
+export function recordCountsOf(rowsPerTable: Readonly<Record<string, number>>): RecordCounts {
+  const out: RecordCounts = {};
+  for (const [table, n] of Object.entries(rowsPerTable)) {
+    const kind = syncedKindOf(table);
+    if (!kind) throw new Error(`synced table ${table} has no kind of record`);
+    out[kind] = (out[kind] ?? 0) + n;
+  }
+  return out;
+}
 
 /** The contract's name for a column of a synced table: `village_code` is `villageCode`. */
 export function fieldOfColumn(table: SyncedTableName, column: string): string {

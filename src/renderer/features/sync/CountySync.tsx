@@ -3,12 +3,13 @@ import { Alert, App, Button, Card, Flex, Form, Popconfirm, Table, Tag, Tooltip, 
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { SyncStationRow, SyncStatus } from '../../../shared/contract';
+import { recordCountsText, type Progress, type SyncStationRow, type SyncStatus } from '../../../shared/contract';
 import { errorData, errorMessage, useLedgerMutation } from '../../api';
 import { EnrolStationModal } from './EnrolStationModal';
 import { showFieldErrors } from './fieldErrors';
 import { CountyFingerprint } from './Fingerprints';
-import { countsText, formatDateTime, STATION_STATE } from './format';
+import { ProgressLine } from '../../ui/ProgressLine';
+import { formatDateTime, STATION_STATE } from './format';
 import { ImportBundlesModal } from './ImportBundlesModal';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { usePassphraseStore } from './passphraseStore';
@@ -56,7 +57,8 @@ const dateCell = (iso: string | null) => formatDateTime(iso) ?? <Typography.Text
 export function CountySync({ status }: { status: SyncStatus }) {
   const { message } = App.useApp();
   const { withPassphrase, dialog } = usePassphrase();
-  const exportBundle = useExportBundle();
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const exportBundle = useExportBundle(setProgress);
   const revokeStation = useLedgerMutation('sync.revokeStation');
   const [importing, setImporting] = useState(false);
   const [enrolling, setEnrolling] = useState<{ station?: SyncStationRow } | null>(null);
@@ -71,14 +73,16 @@ export function CountySync({ status }: { status: SyncStatus }) {
   const exportFor = async (s: SyncStationRow) => {
     setBusy(`export:${s.code}`);
     try {
-      const out = await withPassphrase((passphrase) => exportBundle(passphrase, s.code));
+      const out = await withPassphrase((passphrase) => exportBundle(passphrase, s));
       if (out) {
-        message.success({ content: `已导出发给“${s.name}”的数据包 ${out.fileName}（${countsText(out.counts)}），请复制到U盘交给站点`, duration: 8 });
+        const where = out.savedTo ? `已保存到 ${out.savedTo}，` : '';
+        message.success({ content: `已导出发给“${s.name}”的数据包 ${out.fileName}（${recordCountsText(out.records)}），${where}请复制到U盘交给站点`, duration: 8 });
       }
     } catch (e) {
       message.error(`导出失败：${errorMessage(e)}`);
     } finally {
       setBusy(null);
+      setProgress(null);
     }
   };
 
@@ -191,6 +195,11 @@ export function CountySync({ status }: { status: SyncStatus }) {
           scroll={{ x: 1066 }}
           locale={{ emptyText: '还没有登记站点。点击“登记新站点”为乡镇站点生成登记文件。' }}
         />
+        {busy?.startsWith('export:') && progress && (
+          <div style={{ marginTop: 12 }}>
+            <ProgressLine progress={progress} testId="sync-export-progress" />
+          </div>
+        )}
         <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
           <ExportOutlined /> 发给站点的数据包包含该乡镇的儿童记录（含县局的修改和迁入的儿童）和区划数据，并确认已收到的站点修改。
         </Typography.Paragraph>

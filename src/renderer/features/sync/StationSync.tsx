@@ -1,17 +1,25 @@
 import { CheckCircleFilled, CloudSyncOutlined, ExportOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Input, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { fieldErrorsOf, operations, type ImportResult, type Progress as OpProgress, type SyncStatus } from '../../../shared/contract';
+import {
+  fieldErrorsOf,
+  operations,
+  recordCountsText,
+  type ImportResult,
+  type Progress as OpProgress,
+  type StationEnrolment,
+  type SyncStatus,
+} from '../../../shared/contract';
 import { desktop, errorData, useLedgerMutation } from '../../api';
 import { showFieldErrors } from './fieldErrors';
 import { StationFingerprints } from './Fingerprints';
-import { countsText, formatDateTime } from './format';
+import { formatDateTime } from './format';
 import { ImportBundlesModal, ImportResults } from './ImportBundlesModal';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { ProgressLine } from '../../ui/ProgressLine';
 import { usePassphraseStore } from './passphraseStore';
 import { usePassphrase } from './usePassphrase';
-import { useExportBundle } from './bundleExport';
+import { useExportBundle, type Exported } from './bundleExport';
 import { LedgerForm } from '../../ui/LedgerForm';
 
 type WithPassphrase = ReturnType<typeof usePassphrase>['withPassphrase'];
@@ -46,7 +54,7 @@ function EnrolmentCard({ onEnrolled }: { onEnrolled: (r: { countyFingerprint: st
 
   const chooseNative = async () => {
     const [path] = (await native?.chooseFiles({ purpose: 'openEnrolment' })) ?? [];
-    if (path) choose({ name: path, path });
+    if (path) choose({ name: path.split(/[\\/]/).pop() || path, path });
   };
 
   const submit = async (values: EnrolValues) => {
@@ -145,7 +153,7 @@ function HubCard({ hubUrl, withPassphrase }: { hubUrl: string | null; withPassph
     setProgress({ phase: '正在准备数据包', done: 0, total: 2 });
     try {
       const out = await withPassphrase((passphrase) => withHub.mutateAsync({ hubUrl, passphrase }));
-      if (out) setOutcome({ sent: countsText(out.sent.counts), received: out.received });
+      if (out) setOutcome({ sent: recordCountsText(out.sent.records), received: out.received });
     } catch (e) {
       setProblem(errorData(e).message);
     } finally {
@@ -205,36 +213,73 @@ function HubCard({ hubUrl, withPassphrase }: { hubUrl: string | null; withPassph
   );
 }
 
+/** 等待县局确认 until a bundle from the county has been imported here: only the county's answer enrols a station. */
+function EnrolmentState({ enrolment }: { enrolment: StationEnrolment }) {
+  return enrolment === 'enrolled' ? <Tag color="green">已登记</Tag> : <Tag color="gold">等待县局确认</Tag>;
+}
+
+const AWAITING_COUNTY =
+  '县局导入本站的第一个数据包后，本站才正式登记。请导出数据包交给县局（或使用网络同步），再导入县局回传的数据包；在此之前，本站的修改都保存在本机，不会丢失。';
+
+function ExportedAlert({ exported, onClose }: { exported: Exported; onClose: () => void }) {
+  const where = exported.savedTo
+    ? `数据包已保存到 ${exported.savedTo}。`
+    : '数据包已保存到浏览器的“下载”文件夹，请复制到U盘。';
+  return (
+    <Alert
+      type="info"
+      showIcon
+      closable
+      onClose={onClose}
+      data-testid="sync-exported"
+      title={`已生成数据包 ${exported.fileName}`}
+      description={
+        <>
+          <div>
+            包含：{recordCountsText(exported.records)}
+            {exported.changes > 0 ? `（共 ${exported.changes.toLocaleString('zh-CN')} 条修改）` : ''}
+          </div>
+          <div>{where}请交给县局导入。数据包已加密，只有县局能打开；县局导入后回传的数据包导入本机，这些修改才算被县局确认。</div>
+        </>
+      }
+    />
+  );
+}
+
 export function StationSync({ status }: { status: SyncStatus }) {
   const { message } = App.useApp();
   const { withPassphrase, dialog } = usePassphrase();
-  const saveBundle = useExportBundle();
+  const [progress, setProgress] = useState<OpProgress | null>(null);
+  const saveBundle = useExportBundle(setProgress);
   const [justEnrolled, setJustEnrolled] = useState(false);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const [exported, setExported] = useState<{ fileName: string; counts: string } | null>(null);
+  const [exported, setExported] = useState<Exported | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const station = status.station;
 
-  if (!station?.enrolled) return <EnrolmentCard onEnrolled={() => setJustEnrolled(true)} />;
+  if (!station || station.enrolment === 'none') return <EnrolmentCard onEnrolled={() => setJustEnrolled(true)} />;
 
   const exportBundle = async () => {
     setProblem(null);
+    setExported(null);
     setExporting(true);
     try {
       const out = await withPassphrase((passphrase) => saveBundle(passphrase));
       if (out) {
-        setExported({ fileName: out.fileName, counts: countsText(out.counts) });
+        setExported(out);
         message.success(`已导出数据包 ${out.fileName}`);
       }
     } catch (e) {
       setProblem(`导出失败：${errorData(e).message}`);
     } finally {
       setExporting(false);
+      setProgress(null);
     }
   };
 
-  const lastSync = formatDateTime(station.lastSyncAt);
+  const lastExported = formatDateTime(station.lastExportedAt);
+  const lastConfirmed = formatDateTime(station.lastConfirmedAt);
   return (
     <Flex vertical gap={16} style={{ maxWidth: 960 }}>
       {justEnrolled && (
@@ -242,21 +287,30 @@ export function StationSync({ status }: { status: SyncStatus }) {
           type="success"
           showIcon
           closable
+          onClose={() => setJustEnrolled(false)}
           title="登记文件已导入"
-          description="请立即与县局电话核对下面两个指纹；核对无误后，导出第一个数据包交给县局，县局导入后本站即正式登记。"
+          description="请立即与县局电话核对下面两个指纹；核对无误后，导出第一个数据包交给县局。"
         />
       )}
       <Card data-testid="sync-station-status">
         <Flex vertical gap={12}>
           <Flex align="center" gap={8}>
             <Typography.Text type="secondary">登记状态：</Typography.Text>
-            <Tag color="green">已登记</Tag>
+            <span data-testid="sync-enrolment-state">
+              <EnrolmentState enrolment={station.enrolment} />
+            </span>
           </Flex>
+          {station.enrolment === 'awaiting_county' && <Alert type="warning" showIcon title="等待县局确认登记" description={AWAITING_COUNTY} data-testid="sync-awaiting-county" />}
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="sync-unconfirmed" type={station.unconfirmed > 0 ? 'warning' : undefined}>
             {station.unconfirmed === 0 && <CheckCircleFilled style={{ color: '#52c41a', marginRight: 8 }} />}
             {station.unconfirmed.toLocaleString('zh-CN')} 条修改尚未被县局确认
           </Typography.Title>
-          <Typography.Text data-testid="sync-last-sync">上次同步：{lastSync ?? '尚未同步'}</Typography.Text>
+          <Flex vertical gap={4}>
+            <Typography.Text data-testid="sync-last-exported">上次导出数据包：{lastExported ?? '尚未导出'}</Typography.Text>
+            <Typography.Text data-testid="sync-last-confirmed">
+              县局上次确认：{lastConfirmed ?? '尚未收到县局回传的数据包'}
+            </Typography.Text>
+          </Flex>
           <Flex gap={8} wrap>
             <Button type="primary" icon={<ExportOutlined />} onClick={() => void exportBundle()} loading={exporting} data-testid="sync-export">
               导出到U盘
@@ -265,16 +319,8 @@ export function StationSync({ status }: { status: SyncStatus }) {
               导入数据包
             </Button>
           </Flex>
-          {exported && (
-            <Alert
-              type="info"
-              showIcon
-              closable
-              onClose={() => setExported(null)}
-              title={`已生成数据包 ${exported.fileName}（${exported.counts}）`}
-              description="数据包已保存到浏览器的“下载”文件夹，请复制到U盘交给县局导入。数据包已加密，只有县局能打开。"
-            />
-          )}
+          {exporting && progress && <ProgressLine progress={progress} testId="sync-export-progress" />}
+          {exported && <ExportedAlert exported={exported} onClose={() => setExported(null)} />}
           {problem && <Alert type="error" showIcon title={problem} />}
         </Flex>
       </Card>

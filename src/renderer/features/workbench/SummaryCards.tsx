@@ -16,6 +16,13 @@ const TEKUN_RATE_QUERY = { scope: 'tekun' } as const;
 /** Six across from 1200 px (the usual 1366 office screen), three on a smaller window, two on a narrow one. */
 const SPAN = { xs: 12, md: 8, xl: 4 } as const;
 
+/** Where the station stands with the county, in the words of the sync page. */
+function stationSyncNote(station: NonNullable<SyncStatus['station']>): string {
+  if (station.enrolment === 'none') return '本站尚未登记';
+  if (station.enrolment === 'awaiting_county') return '等待县局确认登记';
+  return `县局上次确认：${formatDateTime(station.lastConfirmedAt) ?? '尚未确认'}`;
+}
+
 function SyncCard({ status, onOpen }: { status: SyncStatus | null; onOpen: (path: string) => void }) {
   if (status?.county) {
     const open = status.county.openConflicts;
@@ -32,14 +39,13 @@ function SyncCard({ status, onOpen }: { status: SyncStatus | null; onOpen: (path
     );
   }
   const station = status?.station;
-  const lastSync = formatDateTime(station?.lastSyncAt);
   return (
     <StatCard
       title="未确认修改"
       value={station ? station.unconfirmed : null}
       suffix="条"
       tone={station && station.unconfirmed > 0 ? 'warning' : 'normal'}
-      note={!station ? undefined : !station.enrolled ? '本站尚未登记' : `上次同步：${lastSync ?? '尚未同步'}`}
+      note={station && stationSyncNote(station)}
       loading={status === null}
       testId="workbench-sync-count"
       onOpen={() => onOpen('/sync')}
