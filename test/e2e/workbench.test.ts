@@ -129,6 +129,22 @@ describe('workbench in the browser', () => {
     await chart.screenshot({ path: artifactPath('e2e-workbench-chart.png') });
   });
 
+  it('prints everyone overdue together, from the batch print menu that counts each status', async () => {
+    const overdue = await countOf('workbench-overdue-count');
+    await page.getByTestId('workbench-print').click();
+    const item = page.getByTestId('workbench-print-overdue');
+    await expect.poll(() => item.innerText()).toBe(`已逾期人员（${overdue} 人）`);
+    expect(await page.getByTestId('workbench-print-due-this-week').innerText()).toMatch(/^本周应访人员（\d+ 人）$/);
+    expect(await page.getByTestId('workbench-print-due-this-month').innerText()).toMatch(/^本月应访人员（\d+ 人）$/);
+    await page.screenshot({ path: artifactPath('e2e-workbench-batch-print.png') });
+    await item.click();
+    await page.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 });
+    expect(page.url()).toContain('#/print/batch/overdue');
+    expect(await page.getByTestId('visit-form').count()).toBe(overdue);
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByTestId('workbench-overdue-count').waitFor();
+  });
+
   it('records a visit from the overdue list: the elder leaves it and the overdue count goes down', async () => {
     const before = await countOf('workbench-overdue-count');
     await page.getByTestId('due-search').fill(NAME);
