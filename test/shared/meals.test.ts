@@ -1,6 +1,6 @@
 /** The settlement arithmetic of meal assistance: amounts in fen, kept per meal, summed per month. */
 import { describe, expect, it } from 'vitest';
-import { addDays, birthDateForAge, todayIso } from '../../src/shared/domain/dates';
+import { addDays, birthDateForAge, isoWeekday, todayIso } from '../../src/shared/domain/dates';
 import { mealCategoriesOf, mealCharge, ruleOn, settle, subsidisedOn, type MealCategory, type MealSubsidyRule, type SettledMeal } from '../../src/shared/domain/meals';
 
 const today = todayIso();
@@ -97,5 +97,13 @@ describe('settlement', () => {
 
   it('an empty month settles to zero', () => {
     expect(settle([])).toEqual({ persons: [], categories: [], total: { persons: 0, meals: 0, subsidyFen: 0, paidFen: 0, deliveryFeeFen: 0 } });
+  });
+});
+
+describe('serving days', () => {
+  it('name a date’s ISO weekday as sites store them', () => {
+    const days = Array.from({ length: 7 }, (_, i) => addDays(today, i));
+    expect(new Set(days.map(isoWeekday)).size).toBe(7);
+    expect(days.map((d) => Number(isoWeekday(d)))).toEqual(days.map((d) => ((new Date(`${d}T12:00:00Z`).getUTCDay() + 6) % 7) + 1));
   });
 });

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { isRealDate, todayIso } from '../domain/dates';
-import { MEAL_CATEGORIES, MEAL_METHODS, MEAL_TIMES, OPERATING_MODELS, SITE_AREAS, SITE_KINDS, SITE_STATUSES, WEEKDAYS, type MealCategory, type MealMethod, type MealTime, type SiteKind, type SiteStatus } from '../domain/meals';
-import { mutation, query } from './define';
+import { DEVICE_METHODS, MEAL_CATEGORIES, MEAL_METHODS, MEAL_TIMES, OPERATING_MODELS, SITE_AREAS, SITE_KINDS, SITE_STATUSES, WEEKDAYS, type MealCategory, type MealMethod, type MealTime, type SiteKind, type SiteStatus } from '../domain/meals';
+import { mutation, query, type Progress } from './define';
 import { labelled } from './fieldMeta';
 import { byId, choice, isoDate, month, optionalIdNumber, optionalIsoDate, optionalPersonName, optionalPhone, optionalText, recordId, villageCode } from './fields';
 
@@ -70,6 +70,7 @@ export const mealSiteListInput = z.object({
   villageCode: z.string().regex(/^\d{12}$/).optional(),
   stationCode: z.string().regex(/^\d{9}$/).optional(),
   status: choice(SITE_STATUSES, '运营状态').optional(),
+  kind: choice(SITE_KINDS, '助餐点类型').optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
@@ -121,6 +122,8 @@ export interface MealDinerRecord {
   siteName: string;
   elderId?: string;
   name: string;
+  /** Given for a person outside the register only (an elder's is read from the register), so an edit keeps it. */
+  idNumber?: string;
   /** Pinyin initials of the name, for jumping to a person in the grid. */
   initials: string;
   villageName: string;
@@ -249,6 +252,32 @@ export interface CountyMealMonth {
   townships: { code: string; name: string; built: number; running: number; meals: number; subsidyFen: number; lockedSites: number }[];
 }
 
+/** A diner who has not eaten for a number of the site's serving days: a visit may be due. */
+export interface AbsentDiner {
+  dinerId: string;
+  elderId?: string;
+  name: string;
+  siteId: string;
+  siteName: string;
+  /** The last meal, or none since enrolment. */
+  lastMealOn?: string;
+  /** Serving days since then (or since enrolment), up to today. */
+  servingDaysAbsent: number;
+}
+
+/** What the workbench shows of meal assistance. */
+export interface MealsOverview {
+  /** Sites with a built date, and those running (运营率 = running ÷ built). */
+  built: number;
+  running: number;
+  mealsThisMonth: number;
+  dinersToday: number;
+  absent: AbsentDiner[];
+}
+
+/** Serving days without a meal after which a diner is listed as absent. */
+export const ABSENT_SERVING_DAYS = 7;
+
 const fen = (label: string) => z.number({ error: `${label}须为整数（分）` }).int(`${label}须为整数（分）`).min(0, `${label}不能为负数`).max(100_000, `${label}金额过大，请核对`);
 const perMealTime = (label: string) => z.object({ breakfast: fen(label).optional(), lunch: fen(label).optional(), dinner: fen(label).optional() });
 
@@ -259,6 +288,57 @@ export const mealSubsidyRuleInput = z.object({
   deliveryFeeFen: fen('送餐费').default(0),
 });
 export type MealSubsidyRuleInput = z.input<typeof mealSubsidyRuleInput>;
+
+/** A device export is at most this big, and this many rows; both checked before its cells are read. */
+export const MAX_MEAL_IMPORT_BYTES = 4 * 1024 * 1024;
+export const MAX_MEAL_IMPORT_ROWS = 20_000;
+
+export const mealImportInput = z.object({
+  siteId: recordId,
+  month,
+  method: choice(DEVICE_METHODS, '签到设备'),
+  /** The device's export as base64: .xlsx, or .csv in UTF-8 or GBK. */
+  file: z.object({
+    name: z.string().max(255),
+    data: z
+      .string({ error: '请选择设备导出的文件' })
+      .min(1, '请选择设备导出的文件')
+      .max(Math.ceil(MAX_MEAL_IMPORT_BYTES / 3) * 4, `文件不能超过${MAX_MEAL_IMPORT_BYTES / 1024 / 1024}MB`),
+  }),
+  /** Only report what would be ticked; nothing is written. */
+  preview: z.boolean().default(false),
+});
+export type MealImportInput = z.input<typeof mealImportInput>;
+
+export interface MealImportRow {
+  /** The row's number in the sheet, as Excel shows it. */
+  line: number;
+  /** What the file wrote, trimmed and shortened; an ID number masked. */
+  name: string;
+  idNumberMasked: string;
+  dayText: string;
+  mealTimeText: string;
+  dinerId?: string;
+  dinerName?: string;
+  day?: string;
+  mealTime?: MealTime;
+  /** new: ticked by the import; ticked: already on the grid; duplicate: an earlier row of the file has it; refused: see `reason`. */
+  status: 'new' | 'ticked' | 'duplicate' | 'refused';
+  reason?: string;
+  /** Kept, but worth a look (a day the site does not serve, a name spelled otherwise). */
+  warning?: string;
+}
+
+export interface MealImportResult {
+  fileName: string;
+  /** The worksheet read (xlsx only). */
+  sheet?: string;
+  preview: boolean;
+  rows: MealImportRow[];
+  counts: Record<MealImportRow['status'], number>;
+  /** Meals ticked by this call; 0 in a preview. */
+  imported: number;
+}
 
 export const mealsOperations = {
   'meals.sites.list': query<{ total: number; rows: MealSiteRow[] }>()(mealSiteListInput),
@@ -274,6 +354,8 @@ export const mealsOperations = {
   'meals.attendance.month': query<MealMonthGrid>()(siteMonth),
   /** Ticks or unticks one meal time of one day for several diners; ticking twice is one meal. */
   'meals.attendance.set': mutation<MealAttendanceResult>()(mealAttendanceInput),
+  /** A sign-in device's export for one month of a site: preview what matches, or tick the matched meals in one transaction. */
+  'meals.attendance.importData': mutation<MealImportResult, Progress>()(mealImportInput),
   'meals.settlement.get': query<MealSettlement>()(siteMonth),
   /** Locks a settled month; every open check must be confirmed. */
   'meals.settlement.lock': mutation<{ locked: true }>()(siteMonth.extend({ confirmedChecks: z.array(z.string().max(200)).max(5000).default([]) })),
@@ -282,6 +364,7 @@ export const mealsOperations = {
     siteMonth.extend({ reason: labelled(z.string({ error: '请填写解锁原因' }).trim().min(1, '请填写解锁原因').max(200, '解锁原因不能超过200个字'), { label: '解锁原因' }) }),
   ),
   'meals.countyMonth': query<CountyMealMonth>()(z.object({ month })),
+  'meals.overview': query<MealsOverview>()(z.object({})),
   'meals.rules.get': query<{ rules: z.output<typeof mealSubsidyRuleInput>[] }>()(z.object({})),
   /** County only: adds or replaces the standard starting on its date; stations receive it by sync. */
   'meals.rules.save': mutation<{ rules: z.output<typeof mealSubsidyRuleInput>[] }>()(z.object({ rule: mealSubsidyRuleInput })),

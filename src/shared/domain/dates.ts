@@ -38,6 +38,12 @@ export function dayNumber(iso: string): number {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 }
 
+/** ISO weekday of a date as the site's serving days store it: '1' (Monday) to '7' (Sunday). */
+export function isoWeekday(iso: string): string {
+  // 1970-01-01 was a Thursday.
+  return String(((dayNumber(iso) + 3) % 7) + 1);
+}
+
 /** The ISO date of a day number. */
 export function isoOfDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);

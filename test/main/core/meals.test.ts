@@ -149,3 +149,23 @@ describe('a diner who leaves the register', () => {
     c.close();
   });
 });
+
+describe('meals on the workbench', () => {
+  it('counts sites and this month’s meals, and lists a diner absent for 7 serving days', async () => {
+    const c = createCore({ dataDir: tempDir(), actor: '县局管理员' });
+    await c.call('station.init', { role: 'county', code: '341723', name: '青阳县民政局' });
+    const { id: site } = await c.call('meals.sites.save', { site: mealSiteInput({ dailyCapacity: 40 }) });
+    await c.call('meals.sites.save', { site: mealSiteInput({ name: '筹建中的食堂', status: 'planned', builtOn: undefined }) });
+    const { id: elderId } = await c.call('elders.create', elderInput());
+    const { id: regular } = await c.call('meals.diners.save', { siteId: site, diner: { name: '天天来', startOn: addDays(today, -20) } });
+    const { id: away } = await c.call('meals.diners.save', { siteId: site, diner: { elderId, startOn: addDays(today, -20) } });
+    await c.call('meals.attendance.set', { siteId: site, day: today, mealTime: 'lunch', ticks: [{ dinerId: regular, present: true }] });
+    // Serving every day: a last meal 8 days ago is 8 serving days absent.
+    await c.call('meals.attendance.set', { siteId: site, day: addDays(today, -8), mealTime: 'lunch', ticks: [{ dinerId: away, present: true }] });
+    const o = await c.call('meals.overview', {});
+    expect(o).toMatchObject({ built: 1, running: 1, dinersToday: 2 });
+    expect(o.mealsThisMonth).toBe(addDays(today, -8).slice(0, 7) === today.slice(0, 7) ? 2 : 1);
+    expect(o.absent).toEqual([expect.objectContaining({ dinerId: away, elderId, name: '王秀英', lastMealOn: addDays(today, -8), servingDaysAbsent: 8 })]);
+    c.close();
+  });
+});

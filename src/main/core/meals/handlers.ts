@@ -3,6 +3,7 @@ import type { Handlers } from '../handlers';
 import { monthGrid, setAttendance } from './attendance';
 import { dinerRecords, dinerRows, deleteDiner, saveDiner } from './diners';
 import { unlockMonth } from './months';
+import { mealsOverview } from './overview';
 import { countyMonth, getSettlement, lockSettlement } from './settlement';
 import { deleteSite, getSite, listSites, requireOwnSite, saveSite } from './sites';
 import { mealRules, saveMealRule } from './subsidyRules';
@@ -32,6 +33,7 @@ export function mealsHandlers(ctx: CoreContext): Pick<Handlers, MealOperation> {
     },
     'meals.settlement.unlock': ({ siteId, month, reason }, call) => unlockMonth(ctx, call, siteId, month, reason),
     'meals.countyMonth': ({ month }) => countyMonth(ctx, month),
+    'meals.overview': () => mealsOverview(ctx),
     'meals.rules.get': () => ({ rules: mealRules(ctx) }),
     'meals.rules.save': (input, call) => saveMealRule(ctx, call, input),
   };

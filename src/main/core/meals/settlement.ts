@@ -3,7 +3,6 @@
  * amounts kept on each meal, the checks a person confirms before locking, and the county's month.
  */
 import { LedgerError, type CountyMealMonth, type MealSettlement, type SettlementCheck } from '../../../shared/contract';
-import { dayNumber } from '../../../shared/domain/dates';
 import { settle, type MealCategory, type SiteStatus } from '../../../shared/domain/meals';
 import type { CallContext, CoreContext } from '../context';
 import { fromStringListColumn } from '../db/columns';
@@ -11,10 +10,9 @@ import { placeNames } from '../places/handlers';
 import { monthBounds } from './attendance';
 import { dinerIdMasked, dinerRows } from './diners';
 import { lockMonth, monthRow } from './months';
+import { isoWeekday } from '../../../shared/domain/dates';
 import type { MealAttendanceTable, MealSitesTable } from './schema';
 
-/** ISO weekday (1 = Monday) of a date; 1970-01-01 was a Thursday. */
-const weekday = (iso: string) => String(((dayNumber(iso) + 3) % 7) + 1);
 
 function checksOf(site: MealSitesTable, meals: readonly MealAttendanceTable[], diners: Map<string, { name: string; startOn: string; stopOn: string | null; leftOn: string | null; deleted: boolean }>, confirmed: readonly string[]): SettlementCheck[] {
   const out: SettlementCheck[] = [];
@@ -24,7 +22,7 @@ function checksOf(site: MealSitesTable, meals: readonly MealAttendanceTable[], d
   const serving = new Set(fromStringListColumn(site.serving_days));
   for (const [day, people] of [...perDay].sort(([a], [b]) => a.localeCompare(b))) {
     if (people.size > site.daily_capacity) add(`over_capacity:${day}`, 'over_capacity', `${day} 就餐${people.size}人，超过日供餐能力${site.daily_capacity}人`);
-    if (!serving.has(weekday(day))) add(`non_serving_day:${day}`, 'non_serving_day', `${day} 不是供餐日，却有${people.size}人就餐`);
+    if (!serving.has(isoWeekday(day))) add(`non_serving_day:${day}`, 'non_serving_day', `${day} 不是供餐日，却有${people.size}人就餐`);
   }
   const flagged = new Set<string>();
   for (const m of meals) {
