@@ -109,6 +109,8 @@ describe('child form', () => {
     await user.type(start, `${tomorrow}{Enter}`);
     expect(await within(formItemOf(start)).findByText('认定日期不能晚于今天')).toBeInTheDocument();
     expect(start).toHaveValue(tomorrow);
+    // Enter confirmed the date; it did not save the form.
+    expect(screen.queryByTestId('child-form-problem')).toBeNull();
     await user.click(screen.getByTestId('child-save'));
     expect(await screen.findByTestId('child-form-problem')).toHaveTextContent('填写的内容有误');
     expect(within(formItemOf(start)).getByText('认定日期不能晚于今天')).toBeInTheDocument();

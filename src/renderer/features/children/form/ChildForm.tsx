@@ -43,7 +43,6 @@ export function ChildForm({ childId, initialValues, onSaved, onCancel }: ChildFo
       name="child"
       layout="vertical"
       initialValues={initialValues}
-      onSubmit={() => void save()}
       scrollToFirstError={false}
       className="child-form"
       requiredMark
@@ -70,7 +69,8 @@ export function ChildForm({ childId, initialValues, onSaved, onCancel }: ChildFo
         <ReportSection reasons={reportReasons} />
         <FamilySection />
         <NotesSection />
-        <FormActions saving={saving} testId="child-save" onCancel={onCancel} />
+        {/* Not a submit button: Enter confirming a typed date must not save the whole form. */}
+        <FormActions saving={saving} testId="child-save" onSave={() => void save()} onCancel={onCancel} />
       </Flex>
     </LedgerForm>
   );

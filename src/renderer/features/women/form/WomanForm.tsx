@@ -36,7 +36,6 @@ export function WomanForm({ womanId, initialValues, onSaved, onCancel }: WomanFo
       name="woman"
       layout="vertical"
       initialValues={initialValues}
-      onSubmit={() => void save()}
       scrollToFirstError={false}
       className="woman-form"
       requiredMark
@@ -47,7 +46,8 @@ export function WomanForm({ womanId, initialValues, onSaved, onCancel }: WomanFo
         <HusbandSection />
         <FamilySection />
         <RegisterSection />
-        <FormActions saving={saving} testId="woman-save" onCancel={onCancel} />
+        {/* Not a submit button: Enter confirming a typed date must not save the whole form. */}
+        <FormActions saving={saving} testId="woman-save" onSave={() => void save()} onCancel={onCancel} />
       </Flex>
     </LedgerForm>
   );
