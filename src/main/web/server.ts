@@ -6,7 +6,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
-import { API_PREFIX, httpStatusOf, MAX_ENROLMENT_BYTES, NDJSON, operationNames, operations, type StreamLine } from '../../shared/contract';
+import { API_PREFIX, httpStatusOf, MAX_ENROLMENT_BYTES, MAX_MEAL_IMPORT_BYTES, NDJSON, operationNames, operations, type StreamLine } from '../../shared/contract';
 import { contentTypeOf } from '../contentTypes';
 import type { Core } from '../core/core';
 import { failure, safeDecode, sendJson, startGuardedServer } from '../http/guard';
@@ -19,6 +19,8 @@ const BODY_LIMITS: ReadonlyMap<string, number> = new Map([
   ['sync.importBundleData', MAX_BUNDLE_BODY_BYTES],
   // The enrolment file's text inside JSON: escaping may double it.
   ['sync.acceptEnrolmentData', 2 * MAX_ENROLMENT_BYTES + MAX_BODY_BYTES],
+  // A sign-in device's export as base64 inside JSON.
+  ['meals.attendance.importData', Math.ceil(MAX_MEAL_IMPORT_BYTES / 3) * 4 + MAX_BODY_BYTES],
 ]);
 /** What the browser may call: every operation but those naming files on this machine's disk. */
 const WEB_OPERATIONS = operationNames.filter((n) => operations[n].hosts.includes('web'));

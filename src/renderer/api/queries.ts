@@ -115,6 +115,7 @@ const CHANGES = {
   'meals.diners.save': ['meals', 'workbench', 'sync'],
   'meals.diners.delete': ['meals', 'workbench', 'sync'],
   'meals.attendance.set': ['meals', 'workbench', 'sync'],
+  'meals.attendance.importData': ['meals', 'workbench', 'sync'],
   'meals.settlement.lock': ['meals', 'sync'],
   'meals.settlement.unlock': ['meals', 'sync'],
   // A new standard changes no meal already ticked: only what the settings page shows.

@@ -51,6 +51,9 @@ export const MEAL_METHODS = [
 ] as const satisfies readonly Option[];
 export type MealMethod = (typeof MEAL_METHODS)[number]['value'];
 
+/** The methods a sign-in device's export is recorded with (the user says which device it came from). */
+export const DEVICE_METHODS = MEAL_METHODS.filter((m): m is Extract<(typeof MEAL_METHODS)[number], { value: 'card' | 'face' | 'qr' }> => m.value === 'card' || m.value === 'face' || m.value === 'qr');
+
 /** ISO weekdays 1 (Monday) to 7 (Sunday), as `serving days` store them. */
 export const WEEKDAYS = [
   { value: '1', label: '周一' },

@@ -97,6 +97,13 @@ const scenarios: Partial<Record<OperationName, Scenario>> = {
     await core.call('meals.attendance.set', { siteId, day, mealTime: 'lunch', ticks: [{ dinerId: id, present: true }] });
     return { table: 'meal_attendance', rowId: `${id}/${day}/lunch` };
   },
+  'meals.attendance.importData': async (core) => {
+    const { siteId, id } = await mealDiner(core);
+    const day = todayIso();
+    const csv = `姓名,日期,餐次\n赵大爷,${day},午餐\n`;
+    await core.call('meals.attendance.importData', { siteId, month: day.slice(0, 7), method: 'card', file: { name: '刷卡记录.csv', data: Buffer.from(csv).toString('base64') } });
+    return { table: 'meal_attendance', rowId: `${id}/${day}/lunch` };
+  },
   'meals.settlement.lock': async (core) => {
     const { siteId } = await mealDiner(core);
     const month = addDays(`${todayIso().slice(0, 7)}-01`, -1).slice(0, 7);

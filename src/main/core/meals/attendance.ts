@@ -5,11 +5,11 @@
  */
 import { LedgerError, type MealAttendanceResult, type MealMonthGrid, type MealTick, type ParsedInputOf } from '../../../shared/contract';
 import { daysInMonth } from '../../../shared/domain/dates';
-import { mealCharge, ruleOn, subsidisedOn, type MealMethod, type MealTime } from '../../../shared/domain/meals';
+import { mealCharge, ruleOn, subsidisedOn, type MealMethod, type MealSubsidyRule, type MealTime } from '../../../shared/domain/meals';
 import type { CallContext, CoreContext } from '../context';
 import { fromStringListColumn } from '../db/columns';
-import { insertRow, softDeleteRow, updateRow } from '../sync/capture';
-import { categoriesOn, dinerRecords, dinerRows } from './diners';
+import { insertRow, softDeleteRow, updateRow, type Row } from '../sync/capture';
+import { categoriesOn, dinerRecords, dinerRows, type DinerFactsRow } from './diners';
 import { requireOpenMonth } from './months';
 import type { MealAttendanceTable, MealSitesTable } from './schema';
 import { requireOwnSite } from './sites';
@@ -22,10 +22,40 @@ export function monthBounds(month: string): { start: string; end: string } {
   return { start: `${month}-01`, end: `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}` };
 }
 
-function siteOf(ctx: CoreContext, siteId: string): MealSitesTable {
+export function siteOf(ctx: CoreContext, siteId: string): MealSitesTable {
   const site = ctx.db.prepare('SELECT * FROM meal_sites WHERE id = ? AND deleted = 0').get(siteId) as MealSitesTable | undefined;
   if (!site) throw new LedgerError({ code: 'not_found', message: '该助餐点不存在或已被删除', detail: `meal site ${siteId} not found` });
   return site;
+}
+
+/**
+ * The row of one meal of diner `d`: the price and subsidy the rule in force gives it on its day,
+ * kept on the row for good. `groups` are the elder's groups held on that day.
+ */
+export function mealValues(
+  d: DinerFactsRow,
+  groups: readonly string[],
+  rule: MealSubsidyRule | null,
+  meal: { day: string; mealTime: MealTime; method: MealMethod; delivered?: boolean },
+): Row {
+  const { day, mealTime } = meal;
+  const delivered = meal.delivered ?? d.delivery === 1;
+  const { effective } = categoriesOn(d, groups, day);
+  const subsidised = d.elder_id !== null && subsidisedOn({ startOn: d.start_on, stopOn: d.stop_on, endedOn: d.elder_left_on }, day);
+  const charge = mealCharge(rule, effective, mealTime, { delivered, subsidised });
+  return {
+    site_id: d.site_id,
+    diner_id: d.id,
+    day,
+    meal_time: mealTime,
+    method: meal.method,
+    delivered: delivered ? 1 : 0,
+    category: charge.category,
+    price_fen: charge.priceFen,
+    subsidy_fen: charge.subsidyFen,
+    paid_fen: charge.paidFen,
+    delivery_fee_fen: charge.deliveryFeeFen,
+  };
 }
 
 export function setAttendance(ctx: CoreContext, call: CallContext, input: ParsedInputOf<'meals.attendance.set'>): MealAttendanceResult {
@@ -64,23 +94,7 @@ export function setAttendance(ctx: CoreContext, call: CallContext, input: Parsed
       }
       if (live) continue;
       const d = diners.get(t.dinerId)!;
-      const delivered = t.delivered ?? d.delivery === 1;
-      const { effective } = categoriesOn(d, groups.get(d.elder_id ?? '') ?? [], day);
-      const subsidised = d.elder_id !== null && subsidisedOn({ startOn: d.start_on, stopOn: d.stop_on, endedOn: d.elder_left_on }, day);
-      const charge = mealCharge(rule, effective, mealTime, { delivered, subsidised });
-      const values = {
-        site_id: siteId,
-        diner_id: t.dinerId,
-        day,
-        meal_time: mealTime,
-        method,
-        delivered: delivered ? 1 : 0,
-        category: charge.category,
-        price_fen: charge.priceFen,
-        subsidy_fen: charge.subsidyFen,
-        paid_fen: charge.paidFen,
-        delivery_fee_fen: charge.deliveryFeeFen,
-      };
+      const values = mealValues(d, groups.get(d.elder_id ?? '') ?? [], rule, { day, mealTime, method, delivered: t.delivered });
       if (row) updateRow(w, 'meal_attendance', id, { ...values, deleted: 0 });
       else insertRow(w, 'meal_attendance', id, values, site.station_code);
       changed++;

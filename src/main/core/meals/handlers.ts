@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handlers';
 import { monthGrid, setAttendance } from './attendance';
+import { importDeviceData } from './deviceImport';
 import { dinerRecords, dinerRows, deleteDiner, saveDiner } from './diners';
 import { unlockMonth } from './months';
 import { mealsOverview } from './overview';
@@ -26,6 +27,7 @@ export function mealsHandlers(ctx: CoreContext): Pick<Handlers, MealOperation> {
     'meals.diners.delete': ({ id }, call) => deleteDiner(ctx, call, id),
     'meals.attendance.month': (q) => monthGrid(ctx, q),
     'meals.attendance.set': (input, call) => setAttendance(ctx, call, input),
+    'meals.attendance.importData': (input, call) => importDeviceData(ctx, call, input),
     'meals.settlement.get': ({ siteId, month }) => getSettlement(ctx, siteId, month),
     'meals.settlement.lock': ({ siteId, month, confirmedChecks }, call) => {
       requireOwnSite(ctx, siteId);
