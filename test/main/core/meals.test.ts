@@ -7,7 +7,7 @@ import type { Core } from '../../../src/main/core/core';
 import { createCore } from '../../../src/main/core/core';
 import type { MealSubsidyRuleInput } from '../../../src/shared/contract';
 import { addDays, todayIso } from '../../../src/shared/domain/dates';
-import { elderInput, mealSiteInput, tempDir, validId, VILLAGE } from '../../helpers/core';
+import { elderInput, mealSiteInput, stationCore, tempDir, validId, VILLAGE } from '../../helpers/core';
 
 const today = todayIso();
 const firstOfThisMonth = `${today.slice(0, 7)}-01`;
@@ -60,6 +60,27 @@ describe('meal sites and diners', () => {
       data: { fieldErrors: { 'diner.overrideReason': '调整补贴类别时请写明原因' } },
     });
     await expect(core.call('meals.diners.save', { siteId, diner: { elderId, startOn: day(5) } })).rejects.toMatchObject({ data: { fieldErrors: { 'diner.elderId': '该老人在这段时间已在本助餐点登记就餐' } } });
+  });
+});
+
+describe('the sites list and an edited enrolment', () => {
+  it('filters sites by kind, and gives back the ID number of a person outside the register so an edit keeps it', async () => {
+    const station = await stationCore();
+    const { id: point } = await station.call('meals.sites.save', { site: mealSiteInput() });
+    await station.call('meals.sites.save', { site: mealSiteInput({ name: '蓉城镇老年食堂', kind: 'canteen', seats: 60 }) });
+    expect((await station.call('meals.sites.list', { kind: 'point' })).rows.map((r) => r.name)).toEqual(['百花村老年助餐点']);
+    expect((await station.call('meals.sites.list', { kind: 'canteen' })).rows.map((r) => r.name)).toEqual(['蓉城镇老年食堂']);
+
+    const idNumber = validId('34172319550606003');
+    const { id: elderId } = await station.call('elders.create', elderInput());
+    await station.call('meals.diners.save', { siteId: point, diner: { name: '赵大爷', idNumber, startOn: today } });
+    await station.call('meals.diners.save', { siteId: point, diner: { elderId, startOn: today } });
+    const diners = await station.call('meals.diners.list', { siteId: point });
+    expect(diners.map((d) => [d.name, d.idNumber])).toEqual([
+      ['赵大爷', idNumber],
+      ['王秀英', undefined],
+    ]);
+    station.close();
   });
 });
 

@@ -80,6 +80,7 @@ export function dinerRecords(ctx: CoreContext, rows: readonly DinerFactsRow[], d
       siteName: r.site_name,
       elderId: fromColumn(r.elder_id),
       name,
+      idNumber: r.elder_id ? undefined : fromColumn(r.id_number),
       initials: nameKeys(name).initials,
       villageName: villages.get(r.elder_village ?? r.site_village) ?? '',
       derivedCategories: derived,

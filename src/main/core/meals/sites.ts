@@ -70,6 +70,7 @@ export function listSites(ctx: CoreContext, q: ParsedInputOf<'meals.sites.list'>
   add('s.township_code = @township', 'township', q.townshipCode);
   add('s.village_code = @village', 'village', q.villageCode);
   add('s.status = @status', 'status', q.status);
+  add('s.kind = @kind', 'kind', q.kind);
   if (q.search) add("(instr(s.name, @search) > 0 OR instr(s.operator, @search) > 0)", 'search', q.search);
   const clause = where.join(' AND ');
   const total = (ctx.db.prepare(`SELECT count(*) AS n FROM meal_sites s WHERE ${clause}`).get(params) as { n: number }).n;
