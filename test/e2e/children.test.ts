@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
+import { addDays, todayIso } from '../../src/shared/domain/dates';
 import { idCheckChar } from '../../src/shared/domain/idNumber';
 import { artifactPath, launchBrowser, uiDir } from '../helpers/browser';
 import { tempDir } from '../helpers/core';
@@ -46,8 +47,20 @@ describe('children register in the browser', () => {
   it('sets up the station on first run and loads demo data into the register', async () => {
     await page.goto(host.url);
     await expect.poll(() => page.getByText('欢迎使用社工站台账').isVisible()).toBe(true);
-    await page.getByLabel('乡镇（街道）代码').fill('341723100');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('button', { name: '完成设置' }).click();
+    const townshipItem = page.locator('.ant-form-item').filter({ has: page.getByLabel('乡镇（街道）', { exact: true }) });
+    await expect.poll(() => townshipItem.innerText()).toContain('请选择乡镇（街道）');
+    await page.screenshot({ path: artifactPath('e2e-setup-errors.png') });
+    // The township is chosen from the shipped list, found by name or code; its message goes at once.
+    await page.getByLabel('乡镇（街道）', { exact: true }).fill('蓉城');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '蓉城镇（341723100）' }).click();
+    await expect.poll(() => townshipItem.innerText()).not.toContain('请选择乡镇（街道）');
     await page.getByLabel('站点名称').fill('蓉城镇社工站');
+    const nameItem = page.locator('.ant-form-item').filter({ has: page.getByLabel('站点名称') });
+    await expect.poll(() => nameItem.innerText()).not.toContain('请填写名称');
+    await page.screenshot({ path: artifactPath('e2e-setup-chosen.png') });
+    await page.setViewportSize({ width: 1366, height: 900 });
     await page.getByRole('button', { name: '完成设置' }).click();
     await page.getByRole('button', { name: '加载演示数据' }).click();
     // The app opens on the workbench; the register is one menu entry away.
@@ -76,7 +89,20 @@ describe('children register in the browser', () => {
     await choose('监护类型', '监护情况一般');
     const category = page.getByTestId('child-category-0');
     await choose('儿童类别', '农村留守儿童', category);
+    // A day after today is kept and explained at the field, not silently emptied.
+    const tomorrow = addDays(todayIso(), 1);
+    await typeDate('认定日期', tomorrow, category);
+    const startItem = category.locator('.ant-form-item').filter({ has: page.getByLabel('认定日期', { exact: true }) });
+    await expect.poll(() => startItem.innerText()).toContain('认定日期不能晚于今天');
+    expect(await category.getByLabel('认定日期', { exact: true }).inputValue()).toBe(tomorrow);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // Centred: the sticky save bar covers the bottom of the window.
+    await startItem.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    expect(await page.getByTestId('child-form-problem').count()).toBe(0);
+    await page.screenshot({ path: artifactPath('e2e-child-future-date.png') });
+    await page.setViewportSize({ width: 1366, height: 900 });
     await typeDate('认定日期', '2024-03-01', category);
+    await expect.poll(() => startItem.innerText()).not.toContain('认定日期不能晚于今天');
     await choose('留守情形', '父母均外出务工', category);
 
     await page.getByTestId('child-save').click();

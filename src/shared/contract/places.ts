@@ -15,6 +15,15 @@ export interface PlaceTree {
   townships: Township[];
 }
 
+/** A county whose divisions ship with the app, with its townships: what first-run setup chooses from. */
+export interface ShippedCounty {
+  code: string;
+  name: string;
+  townships: { code: string; name: string }[];
+}
+
 export const placesOperations = {
   'places.tree': query<PlaceTree>()(z.object({})),
+  /** Read before the data dir is initialised, when it holds no places yet. */
+  'places.shipped': query<ShippedCounty[]>()(z.object({})),
 } as const;

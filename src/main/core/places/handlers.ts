@@ -1,6 +1,7 @@
 import type { PlaceTree } from '../../../shared/contract';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handlers';
+import { shippedCounties } from './seed';
 
 export function placeTree(ctx: CoreContext): PlaceTree {
   const rows = ctx.db
@@ -31,8 +32,9 @@ export function placeNamesOf(ctx: CoreContext, row: { township_code: string; vil
   return { township: names.get(row.township_code) ?? '', village: names.get(row.village_code) ?? '' };
 }
 
-export function placesHandlers(ctx: CoreContext): Pick<Handlers, 'places.tree'> {
+export function placesHandlers(ctx: CoreContext): Pick<Handlers, 'places.tree' | 'places.shipped'> {
   return {
     'places.tree': () => placeTree(ctx),
+    'places.shipped': () => shippedCounties(ctx.appRoot),
   };
 }

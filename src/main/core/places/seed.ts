@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ShippedCounty } from '../../../shared/contract';
 import type { Sqlite } from '../db/open';
 import { writeRow } from '../sync/applyRows';
 import { insertRow, type WriteContext } from '../sync/capture';
@@ -20,6 +21,16 @@ export function loadPlaceSeed(appRoot: string, countyCode = DEFAULT_COUNTY): Pla
   const file = placeSeedFile(appRoot, countyCode);
   if (!existsSync(file)) throw new Error(`place seed ${file} is missing: run "npm run build:places"`);
   return JSON.parse(readFileSync(file, 'utf8')) as PlaceSeed;
+}
+
+/** The counties whose seed ships in `dist/seed`, with their townships, in code order. */
+export function shippedCounties(appRoot: string): ShippedCounty[] {
+  const dir = join(appRoot, 'dist', 'seed');
+  const codes = existsSync(dir) ? readdirSync(dir).flatMap((f) => /^places-(\d{6})\.json$/.exec(f)?.[1] ?? []).sort() : [];
+  return codes.map((code) => {
+    const seed = loadPlaceSeed(appRoot, code);
+    return { code: seed.county.code, name: seed.county.name, townships: seed.townships.map((t) => ({ code: t.code, name: t.name })) };
+  });
 }
 
 /**

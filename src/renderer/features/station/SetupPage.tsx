@@ -1,12 +1,12 @@
-import { Alert, App, Button, Card, Flex, Form, Input, Radio, Steps, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Radio, Select, Steps, Typography } from 'antd';
 import { useState } from 'react';
-import { fieldErrorsOf, stationInit, type DemoScale, type Progress as OpProgress, type StationInfo, type StationRole } from '../../../shared/contract';
-import { errorData, useLedgerMutation } from '../../api';
+import { stationInit, type DemoScale, type Progress as OpProgress, type StationInfo, type StationRole } from '../../../shared/contract';
+import type { z } from 'zod';
+import { errorData, errorMessage, UNTIL_CHANGED, useLedgerMutation, useLedgerQuery } from '../../api';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useFormSave } from '../../ui/useFormSave';
 import { ProgressLine } from '../../ui/ProgressLine';
 import { LedgerForm } from '../../ui/LedgerForm';
-
-/** The county whose divisions ship with the app; a county data dir is created with this code. */
-const DEFAULT_COUNTY_CODE = '341723';
 
 interface InitValues {
   role: StationRole;
@@ -14,29 +14,23 @@ interface InitValues {
   name: string;
 }
 
-function StationStep({ onDone }: { onDone: (info: StationInfo) => void }) {
-  const [form] = Form.useForm<InitValues>();
-  const role = Form.useWatch('role', form);
-  const init = useLedgerMutation('station.init');
-  const [problem, setProblem] = useState<string | null>(null);
+/** `蓉城镇（341723100）`: the name people know, the code the county's lists use. */
+const optionOf = (p: { code: string; name: string }) => ({ value: p.code, label: `${p.name}（${p.code}）` });
 
-  const submit = async () => {
-    setProblem(null);
-    const values = form.getFieldsValue(true) as InitValues;
-    const parsed = stationInit.safeParse(values);
-    if (!parsed.success) {
-      const errors = fieldErrorsOf(parsed.error);
-      form.setFields(Object.entries(errors).map(([k, m]) => ({ name: k as keyof InitValues, errors: [m] })));
-      return;
-    }
-    try {
-      onDone(await init.mutateAsync(parsed.data));
-    } catch (e) {
-      const err = errorData(e);
-      if (err.fieldErrors) form.setFields(Object.entries(err.fieldErrors).map(([k, m]) => ({ name: k as keyof InitValues, errors: [m] })));
-      else setProblem(err.message);
-    }
-  };
+function StationStep({ onDone }: { onDone: (info: StationInfo) => void }) {
+  const init = useLedgerMutation('station.init');
+  // The data dir holds no places before setup: the choices come from the divisions the app ships.
+  const shipped = useLedgerQuery('places.shipped', {}, UNTIL_CHANGED);
+  const counties = shipped.data ?? [];
+  const { form, saving, problem, save } = useFormSave<InitValues, z.output<typeof stationInit>, StationInfo>({
+    parse: (values) => stationInit.safeParse(values),
+    write: (input) => init.mutateAsync(input),
+    done: (info) => onDone(info),
+    invalidTitle: '请按红色提示填写',
+    summary: 'unplaced',
+  });
+  const role = Form.useWatch('role', form);
+  const onlyCounty = counties.length === 1 ? counties[0]!.code : '';
 
   return (
     <LedgerForm<InitValues>
@@ -44,10 +38,9 @@ function StationStep({ onDone }: { onDone: (info: StationInfo) => void }) {
       layout="vertical"
       name="setup"
       initialValues={{ role: 'station', code: '', name: '' }}
-      onSubmit={() => void submit()}
+      onSubmit={() => void save()}
       onValuesChange={(changed: Partial<InitValues>) => {
-        if (changed.role === 'county') form.setFieldsValue({ code: DEFAULT_COUNTY_CODE });
-        if (changed.role === 'station') form.setFieldsValue({ code: '' });
+        if (changed.role) form.setFieldsValue({ code: changed.role === 'county' ? onlyCounty : '' });
       }}
     >
       <Form.Item label="本机用于" name="role" required>
@@ -61,19 +54,32 @@ function StationStep({ onDone }: { onDone: (info: StationInfo) => void }) {
         />
       </Form.Item>
       {role === 'county' ? (
-        <Form.Item label="县级代码" name="code" required extra="6位行政区划代码；本版本内置青阳县（341723）的乡镇和村（居）">
-          <Input maxLength={6} inputMode="numeric" />
+        <Form.Item label="县（市、区）" name="code" required extra="本版本内置的县及其乡镇、村（居）">
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="选择本局所在的县（市、区）"
+            options={counties.map(optionOf)}
+            loading={shipped.isPending}
+            notFoundContent="没有匹配的县（市、区）"
+          />
         </Form.Item>
       ) : (
-        <Form.Item label="乡镇（街道）代码" name="code" required extra="9位乡镇（街道）统计代码，前6位为县级代码，例如 341723100（蓉城镇）">
-          <Input maxLength={9} inputMode="numeric" placeholder="如：341723100" />
+        <Form.Item label="乡镇（街道）" name="code" required extra="可输入乡镇名称或代码查找">
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="选择本站所在的乡镇（街道）"
+            options={counties.map((c) => ({ label: c.name, title: c.name, options: c.townships.map(optionOf) }))}
+            loading={shipped.isPending}
+            notFoundContent="没有匹配的乡镇（街道）"
+          />
         </Form.Item>
       )}
       <Form.Item label={role === 'county' ? '单位名称' : '站点名称'} name="name" required>
         <Input maxLength={40} placeholder={role === 'county' ? '如：青阳县民政局' : '如：蓉城镇社会工作服务站'} />
       </Form.Item>
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-      <Button type="primary" htmlType="submit" loading={init.isPending} block>
+      {shipped.isError && <Alert type="error" showIcon title={`读取内置的乡镇列表失败：${errorMessage(shipped.error)}`} style={{ marginBottom: 16 }} />}
+      <ProblemAlert problem={problem} testId="setup-problem" style={{ marginBottom: 16 }} />
+      <Button type="primary" htmlType="submit" loading={saving} block>
         完成设置
       </Button>
     </LedgerForm>
