@@ -122,6 +122,19 @@ describe('left-behind women list', () => {
     expect(await screen.findByTestId('elsewhere')).toBeInTheDocument();
   });
 
+  it('shows a cut village name and the needs whole on hover', async () => {
+    const long = '城东社区居民委员会第二居民小组';
+    installFake({ 'women.list': listReply([row('w1', '李秀梅', { villageName: long, needs: ['employment', 'emotional', 'parenting'] })]) });
+    renderRoute(<WomanListPage />, { url: '/women', path: '/women' });
+    await screen.findByText('李秀梅');
+    const li = rowOf('李秀梅');
+    const user = userEvent.setup();
+    await user.hover(within(li).getByText(`蓉城镇 / ${long}`));
+    expect(await screen.findByRole('tooltip', { name: `蓉城镇 / ${long}` })).toBeInTheDocument();
+    await user.hover(within(li).getByText('就业创业'));
+    expect(await screen.findByRole('tooltip', { name: /就业创业、/ })).toBeInTheDocument();
+  });
+
   it('says so in Chinese when nothing is registered', async () => {
     installFake({ 'women.list': listReply([]) });
     renderRoute(<WomanListPage />, { url: '/women', path: '/women' });

@@ -2,6 +2,7 @@ import { Empty, Table } from 'antd';
 import type { ColumnsType, TableProps, TableRef } from 'antd/es/table';
 import { useEffect, useRef, type UIEvent } from 'react';
 import { useElementHeight } from './useElementHeight';
+import { CUT, CutText } from './CutText';
 
 const ROW_HEIGHT = 47;
 const HEADER_HEIGHT = 47;
@@ -89,8 +90,8 @@ export function withStationColumn<R>(columns: ColumnsType<R>, stationName: (code
     dataIndex: 'stationCode',
     key: 'station',
     width: 120,
-    ellipsis: true,
-    render: (code: string) => stationName(code),
+    ellipsis: CUT,
+    render: (code: string) => <CutText text={stationName(code)} />,
   };
   const at = columns.findIndex((c) => c.key === 'place') + 1;
   return [...columns.slice(0, at), station, ...columns.slice(at)];

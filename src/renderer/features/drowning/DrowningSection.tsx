@@ -8,6 +8,7 @@ import { confirmDelete } from '../../ui/confirmDelete';
 import { EMPTY } from '../../ui/personLabels';
 import { dateOr } from './cells';
 import { PublicityModal } from './PublicityModal';
+import { CUT, CutText } from '../../ui/CutText';
 
 const NO_ROWS: PublicityRecord[] = [];
 
@@ -55,7 +56,7 @@ export function DrowningSection({ childId, childName }: { childId: string; child
             { title: LETTER_LABEL, dataIndex: 'letterOn', width: 140, render: dateOr('未发放') },
             { title: PLEDGE_LABEL, dataIndex: 'pledgeOn', width: 140, render: dateOr('未签订') },
             { title: '发放人', dataIndex: 'handedBy', width: 120, render: (h: string | undefined) => h ?? EMPTY },
-            { title: '备注', dataIndex: 'notes', ellipsis: true, render: (n: string | undefined) => n ?? EMPTY },
+            { title: '备注', dataIndex: 'notes', ellipsis: CUT, render: (n: string | undefined) => (n ? <CutText text={n} /> : EMPTY) },
             {
               title: '操作',
               key: 'actions',

@@ -10,6 +10,7 @@ import { SUBJECT_KINDS } from '../../../shared/domain/visits';
 import { labelsOf } from '../../ui/options';
 import { EMPTY } from '../../ui/personLabels';
 import { RiskTag } from '../elders/tags';
+import { CUT, CutText } from '../../ui/CutText';
 
 const KIND_COLOR: Record<DueRow['subjectKind'], string> = { elder: 'geekblue', child: 'green' };
 
@@ -77,8 +78,8 @@ export function dueColumns({ county, onVisit }: DueColumnsOptions): ColumnsType<
       title: county ? '乡镇 / 村（居）' : '村（居）',
       key: 'place',
       width: county ? 160 : 96,
-      ellipsis: true,
-      render: (_: unknown, r: DueRow) => (county ? `${r.townshipName} / ${r.villageName}` : r.villageName),
+      ellipsis: CUT,
+      render: (_: unknown, r: DueRow) => <CutText text={county ? `${r.townshipName} / ${r.villageName}` : r.villageName} />,
     },
     {
       title: '人群 / 类别',

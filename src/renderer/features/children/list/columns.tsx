@@ -5,6 +5,7 @@ import { CHILD_CATEGORIES, GUARDIANSHIP_TYPES } from '../../../../shared/domain/
 import { labelOf } from '../../../../shared/domain/labels';
 import { SEX_LABELS } from '../../../ui/personLabels';
 import { ReportTag } from '../ReportTag';
+import { CUT, CutText } from '../../../ui/CutText';
 
 const CATEGORY_COLORS: Record<string, string> = {
   left_behind: 'blue',
@@ -13,14 +14,19 @@ const CATEGORY_COLORS: Record<string, string> = {
   difficulty: 'gold',
 };
 
-// Virtual rows have one fixed height: every cell stays on one line.
+// Virtual rows have one fixed height: every cell stays on one line, cut text shows whole on hover.
 export const childColumns: ColumnsType<ChildListRow> = [
   {
     title: '姓名',
     dataIndex: 'name',
     width: 96,
     fixed: 'left',
-    render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
+    ellipsis: CUT,
+    render: (name: string) => (
+      <CutText text={name}>
+        <Typography.Text strong>{name}</Typography.Text>
+      </CutText>
+    ),
   },
   { title: '性别', dataIndex: 'sex', width: 56, render: (sex: ChildListRow['sex']) => SEX_LABELS[sex] },
   { title: '年龄', dataIndex: 'age', width: 64, render: (age: number) => `${age}岁` },
@@ -34,30 +40,32 @@ export const childColumns: ColumnsType<ChildListRow> = [
     title: '乡镇 / 村（居）',
     key: 'place',
     width: 160,
-    ellipsis: true,
-    render: (_: unknown, r: ChildListRow) => `${r.townshipName} / ${r.villageName}`,
+    ellipsis: CUT,
+    render: (_: unknown, r: ChildListRow) => <CutText text={`${r.townshipName} / ${r.villageName}`} />,
   },
   {
     title: '儿童类别',
     dataIndex: 'categories',
     width: 200,
-    ellipsis: true,
+    ellipsis: CUT,
     render: (cats: ChildListRow['categories']) => (
-      <span className="nowrap">
-        {cats.map((c) => (
-          <Tag key={c} color={CATEGORY_COLORS[c]}>
-            {labelOf(CHILD_CATEGORIES, c)}
-          </Tag>
-        ))}
-      </span>
+      <CutText text={cats.map((c) => labelOf(CHILD_CATEGORIES, c)).join('、')}>
+        <span className="nowrap">
+          {cats.map((c) => (
+            <Tag key={c} color={CATEGORY_COLORS[c]}>
+              {labelOf(CHILD_CATEGORIES, c)}
+            </Tag>
+          ))}
+        </span>
+      </CutText>
     ),
   },
   {
     title: '监护类型',
     dataIndex: 'guardianshipType',
     width: 170,
-    ellipsis: true,
-    render: (g: ChildListRow['guardianshipType']) => labelOf(GUARDIANSHIP_TYPES, g),
+    ellipsis: CUT,
+    render: (g: ChildListRow['guardianshipType']) => <CutText text={labelOf(GUARDIANSHIP_TYPES, g)} />,
   },
   {
     title: '强制报告',

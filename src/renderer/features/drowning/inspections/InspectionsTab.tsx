@@ -11,8 +11,11 @@ import { EMPTY } from '../../../ui/personLabels';
 import { PlaceFilter } from '../../places/PlaceFilter';
 import { useStation } from '../../station/station';
 import { InspectionModal } from './InspectionModal';
+import { CUT, CutText } from '../../../ui/CutText';
 
 const PAGE_SIZE = 50;
+
+const cut = (text: string) => <CutText text={text} />;
 
 interface Filters {
   townshipCode?: string;
@@ -55,18 +58,18 @@ export function InspectionsTab({ year }: { year: number }) {
 
   const columns: ColumnsType<WaterInspectionRecord> = [
     { title: INSPECTED_LABEL, dataIndex: 'inspectedOn', width: 110 },
-    ...(county ? [{ title: '乡镇（街道）', dataIndex: 'townshipName', width: 110 }] : []),
-    { title: '村（居）', dataIndex: 'villageName', width: 110 },
-    { title: '督查地点', dataIndex: 'place', width: 180, ellipsis: true },
-    { title: '督查人员', dataIndex: 'inspectors', width: 140, render: (names: string[]) => names.join('、') },
-    { title: '督查情况', dataIndex: 'findings', ellipsis: true },
+    ...(county ? [{ title: '乡镇（街道）', dataIndex: 'townshipName', width: 110, ellipsis: CUT, render: cut }] : []),
+    { title: '村（居）', dataIndex: 'villageName', width: 110, ellipsis: CUT, render: cut },
+    { title: '督查地点', dataIndex: 'place', width: 180, ellipsis: CUT, render: cut },
+    { title: '督查人员', dataIndex: 'inspectors', width: 140, ellipsis: CUT, render: (names: string[]) => cut(names.join('、')) },
+    { title: '督查情况', dataIndex: 'findings', ellipsis: CUT, render: cut },
     {
       title: '隐患',
       dataIndex: 'hazardFound',
       width: 80,
       render: (found: boolean) => (found ? <Tag color="error">有隐患</Tag> : <Tag color="success">无</Tag>),
     },
-    { title: '处置措施', dataIndex: 'actions', width: 180, ellipsis: true, render: (a: string | undefined) => a ?? EMPTY },
+    { title: '处置措施', dataIndex: 'actions', width: 180, ellipsis: CUT, render: (a: string | undefined) => (a ? cut(a) : EMPTY) },
     {
       title: '操作',
       key: 'actions',

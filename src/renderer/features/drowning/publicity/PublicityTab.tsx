@@ -17,8 +17,11 @@ import { useTownships } from '../../places/places';
 import { useStation } from '../../station/station';
 import { dateOr } from '../cells';
 import { BatchModal, type BatchScope } from './BatchModal';
+import { CUT, CutText } from '../../../ui/CutText';
 
 const NONE: string[] = [];
+
+const cut = (text: string) => <CutText text={text} />;
 const SEARCH_DEBOUNCE_MS = 200;
 
 interface Filters {
@@ -31,16 +34,26 @@ interface Filters {
 // Virtual rows have one fixed height: every cell stays on one line, cut text shows whole on hover.
 function columns(county: boolean): ColumnsType<PublicityListRow> {
   const cols: ColumnsType<PublicityListRow> = [
-    { title: '姓名', dataIndex: 'name', width: 100, ellipsis: true, render: (name: string, r) => <Link to={`/children/${r.id}`}>{name}</Link> },
+    {
+      title: '姓名',
+      dataIndex: 'name',
+      width: 100,
+      ellipsis: CUT,
+      render: (name: string, r) => (
+        <CutText text={name}>
+          <Link to={`/children/${r.id}`}>{name}</Link>
+        </CutText>
+      ),
+    },
     { title: '性别', dataIndex: 'sex', width: 60, render: (s: PublicityListRow['sex']) => SEX_LABELS[s] },
     { title: '年龄', dataIndex: 'age', width: 64, render: (age: number) => `${age}岁` },
   ];
-  if (county) cols.push({ title: '乡镇（街道）', dataIndex: 'townshipName', width: 110, ellipsis: true });
+  if (county) cols.push({ title: '乡镇（街道）', dataIndex: 'townshipName', width: 110, ellipsis: CUT, render: cut });
   cols.push(
-    { title: '村（居）', dataIndex: 'villageName', width: 140, ellipsis: true },
+    { title: '村（居）', dataIndex: 'villageName', width: 140, ellipsis: CUT, render: cut },
     { title: LETTER_LABEL, dataIndex: 'letterOn', width: 140, render: dateOr('未发放') },
     { title: PLEDGE_LABEL, dataIndex: 'pledgeOn', width: 140, render: dateOr('未签订') },
-    { title: '发放人', dataIndex: 'handedBy', width: 120, ellipsis: true, render: (h: string | undefined) => h ?? EMPTY },
+    { title: '发放人', dataIndex: 'handedBy', width: 120, ellipsis: CUT, render: (h: string | undefined) => (h ? cut(h) : EMPTY) },
   );
   return cols;
 }

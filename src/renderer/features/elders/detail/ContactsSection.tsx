@@ -8,6 +8,7 @@ import { useLedgerMutation } from '../../../api';
 import { EMPTY } from '../../../ui/personLabels';
 import { confirmDelete } from '../../../ui/confirmDelete';
 import { ContactModal } from './ContactModal';
+import { CUT, CutText } from '../../../ui/CutText';
 
 /** 联系人登记: the people to call about the elder, newest first. */
 export function ContactsSection({ elder }: { elder: ElderRecord }) {
@@ -42,9 +43,9 @@ export function ContactsSection({ elder }: { elder: ElderRecord }) {
           { title: '姓名', dataIndex: 'name', width: 100 },
           { title: '与老人关系', dataIndex: 'relationship', width: 120, render: (r: ElderContactRecord['relationship']) => labelOf(ELDER_RELATIONSHIPS, r) },
           { title: '联系电话', dataIndex: 'phone', width: 140 },
-          { title: '住址', dataIndex: 'address', ellipsis: true, render: (a: string | undefined) => a ?? EMPTY },
+          { title: '住址', dataIndex: 'address', ellipsis: CUT, render: (a: string | undefined) => (a ? <CutText text={a} /> : EMPTY) },
           { title: '登记日期', dataIndex: 'registeredOn', width: 110 },
-          { title: '备注', dataIndex: 'notes', ellipsis: true, render: (n: string | undefined) => n ?? EMPTY },
+          { title: '备注', dataIndex: 'notes', ellipsis: CUT, render: (n: string | undefined) => (n ? <CutText text={n} /> : EMPTY) },
           {
             title: '操作',
             key: 'actions',

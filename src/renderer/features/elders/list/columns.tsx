@@ -1,13 +1,14 @@
 import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ElderListRow } from '../../../../shared/contract';
-import { CAPABILITY_LEVELS, ECONOMIC_STATUSES, LIVING_SITUATIONS, type HighAgeBand } from '../../../../shared/domain/elders';
+import { CAPABILITY_LEVELS, ECONOMIC_STATUSES, ELDER_GROUPS, LIVING_SITUATIONS, type HighAgeBand } from '../../../../shared/domain/elders';
 import { labelOf } from '../../../../shared/domain/labels';
 import { EMPTY, SEX_LABELS } from '../../../ui/personLabels';
 import { highAgeLabel } from '../../rules/highAgeBands';
 import { GroupTag, RiskTag } from '../tags';
+import { CUT, CutText } from '../../../ui/CutText';
 
-// Virtual rows have one fixed height: every cell stays on one line. The station's columns fit a
+// Virtual rows have one fixed height: every cell stays on one line, cut text shows whole on hover. The station's columns fit a
 // 1366-pixel screen without sideways scrolling; the phone is on the detail page. The age's tooltip
 // names the high-age class by the bands in force.
 export const elderColumns = (bands: readonly HighAgeBand[]): ColumnsType<ElderListRow> => [
@@ -16,7 +17,12 @@ export const elderColumns = (bands: readonly HighAgeBand[]): ColumnsType<ElderLi
     dataIndex: 'name',
     width: 90,
     fixed: 'left',
-    render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
+    ellipsis: CUT,
+    render: (name: string) => (
+      <CutText text={name}>
+        <Typography.Text strong>{name}</Typography.Text>
+      </CutText>
+    ),
   },
   { title: '性别', dataIndex: 'sex', width: 52, render: (sex: ElderListRow['sex']) => SEX_LABELS[sex] },
   {
@@ -35,33 +41,40 @@ export const elderColumns = (bands: readonly HighAgeBand[]): ColumnsType<ElderLi
     title: '乡镇 / 村（居）',
     key: 'place',
     width: 150,
-    ellipsis: true,
-    render: (_: unknown, r: ElderListRow) => `${r.townshipName} / ${r.villageName}`,
+    ellipsis: CUT,
+    render: (_: unknown, r: ElderListRow) => <CutText text={`${r.townshipName} / ${r.villageName}`} />,
   },
   {
     title: '对象类别',
     dataIndex: 'groups',
     width: 196,
-    ellipsis: true,
-    render: (groups: ElderListRow['groups']) => (
-      <span className="nowrap">
-        {groups.length > 0 ? groups.map((g) => <GroupTag key={g} group={g} />) : EMPTY}
-      </span>
-    ),
+    ellipsis: CUT,
+    render: (groups: ElderListRow['groups']) =>
+      groups.length === 0 ? (
+        EMPTY
+      ) : (
+        <CutText text={groups.map((g) => labelOf(ELDER_GROUPS, g)).join('、')}>
+          <span className="nowrap">
+            {groups.map((g) => (
+              <GroupTag key={g} group={g} />
+            ))}
+          </span>
+        </CutText>
+      ),
   },
   {
     title: '居住情况',
     dataIndex: 'livingSituation',
     width: 110,
-    ellipsis: true,
-    render: (v: ElderListRow['livingSituation']) => labelOf(LIVING_SITUATIONS, v),
+    ellipsis: CUT,
+    render: (v: ElderListRow['livingSituation']) => <CutText text={labelOf(LIVING_SITUATIONS, v)} />,
   },
   {
     title: '能力等级',
     dataIndex: 'capability',
     width: 96,
-    ellipsis: true,
-    render: (v: ElderListRow['capability']) => labelOf(CAPABILITY_LEVELS, v),
+    ellipsis: CUT,
+    render: (v: ElderListRow['capability']) => <CutText text={labelOf(CAPABILITY_LEVELS, v)} />,
   },
   {
     title: '经济状况',

@@ -4,18 +4,23 @@ import type { VisitListRow } from '../../../../shared/contract';
 import { labelOf } from '../../../../shared/domain/labels';
 import { SUBJECT_KINDS } from '../../../../shared/domain/visits';
 import { methodLabel } from '../visitLabels';
+import { CUT, CutText } from '../../../ui/CutText';
 
 const KIND_COLORS: Readonly<Record<VisitListRow['subjectKind'], string>> = { elder: 'gold', child: 'blue', woman: 'magenta' };
 
-// Virtual rows have one fixed height: every cell stays on one line.
+// Virtual rows have one fixed height: every cell stays on one line, cut text shows whole on hover.
 export const visitColumns: ColumnsType<VisitListRow> = [
   { title: '探访日期', dataIndex: 'visitedOn', key: 'visitedOn', width: 110, fixed: 'left' },
   {
     title: '探访对象',
     dataIndex: 'subjectName',
     width: 110,
-    ellipsis: true,
-    render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
+    ellipsis: CUT,
+    render: (name: string) => (
+      <CutText text={name}>
+        <Typography.Text strong>{name}</Typography.Text>
+      </CutText>
+    ),
   },
   {
     title: '类别',
@@ -27,16 +32,16 @@ export const visitColumns: ColumnsType<VisitListRow> = [
     title: '乡镇 / 村（居）',
     key: 'place',
     width: 180,
-    ellipsis: true,
-    render: (_: unknown, r: VisitListRow) => `${r.townshipName} / ${r.villageName}`,
+    ellipsis: CUT,
+    render: (_: unknown, r: VisitListRow) => <CutText text={`${r.townshipName} / ${r.villageName}`} />,
   },
   { title: '方式', dataIndex: 'method', width: 72, render: (m: VisitListRow['method']) => methodLabel(m) },
   {
     title: '走访人',
     dataIndex: 'visitors',
     width: 180,
-    ellipsis: true,
-    render: (names: string[]) => names.join('、'),
+    ellipsis: CUT,
+    render: (names: string[]) => <CutText text={names.join('、')} />,
   },
   {
     title: '探访情况',
