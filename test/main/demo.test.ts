@@ -12,7 +12,7 @@ import { DEMO_META_KEY, demoChildren, demoPlan, readDemoArea } from '../../src/m
 import { readStationMeta } from '../../src/main/core/station/meta';
 import { childInput, type ChildData, type Progress } from '../../src/shared/contract';
 import { categoryAgeProblem, type ChildCategory, type Schooling } from '../../src/shared/domain/children';
-import { ageOn, birthDateForAge, todayIso } from '../../src/shared/domain/dates';
+import { ageOn, birthDateForAge, isoWeekday, todayIso } from '../../src/shared/domain/dates';
 import { parseIdNumber } from '../../src/shared/domain/idNumber';
 
 const COUNTY = '341723';
@@ -154,6 +154,43 @@ describe('demo.load small, station data dir', () => {
       .all() as { report_date: string | null }[];
     expect(flagged.some((f) => f.report_date !== null)).toBe(true);
     expect(flagged.some((f) => f.report_date === null)).toBe(true);
+  });
+
+  it('sets up meal assistance: sites in the township in each state, diners from its elders, meals on serving days only', async () => {
+    const { rows: sites } = await core.call('meals.sites.list', {});
+    expect(sites.length).toBe(4);
+    expect(new Set(sites.map((s) => s.status))).toEqual(new Set(['running', 'stopped', 'planned']));
+    expect(new Set(sites.map((s) => s.kind)).size).toBeGreaterThan(1);
+    for (const s of sites) expect(s.name).toMatch(/^蓉城镇.+(老年食堂|老年助餐点|老年餐桌)$/);
+    const outsideTownship = core.db
+      .prepare('SELECT count(*) AS n FROM meal_diners d JOIN elders e ON e.id = d.elder_id JOIN meal_sites s ON s.id = d.site_id WHERE e.township_code != s.township_code')
+      .get() as { n: number };
+    expect(outsideTownship.n).toBe(0);
+    const diners = core.db.prepare('SELECT elder_id, category_override, override_reason, stop_on FROM meal_diners').all() as { elder_id: string | null; category_override: string | null; override_reason: string | null; stop_on: string | null }[];
+    expect(diners.some((d) => d.elder_id === null)).toBe(true);
+    expect(diners.some((d) => d.category_override !== null && d.override_reason)).toBe(true);
+    expect(diners.some((d) => d.stop_on !== null)).toBe(true);
+    // The county's standard stands in at a station until the county's own arrives: not in the outbox.
+    expect((await core.call('meals.rules.get', {})).rules).toHaveLength(1);
+    expect(core.db.prepare("SELECT count(*) AS n FROM sync_outbox WHERE tbl = 'rules'").get()).toEqual({ n: 0 });
+    const meals = core.db.prepare('SELECT a.day, s.serving_days FROM meal_attendance a JOIN meal_sites s ON s.id = a.site_id').all() as { day: string; serving_days: string }[];
+    expect(meals.length).toBeGreaterThan(1000);
+    expect(meals.every((m) => (JSON.parse(m.serving_days) as string[]).includes(isoWeekday(m.day)))).toBe(true);
+    expect(meals.some((m) => m.day.slice(5) >= '10-01' && m.day.slice(5) <= '10-07')).toBe(false);
+    expect(meals.every((m) => m.day <= today)).toBe(true);
+  });
+
+  it('settles a site-month of demo meals to the sum of its rows', async () => {
+    const busiest = core.db
+      .prepare('SELECT site_id, substr(day, 1, 7) AS month, count(*) AS n, sum(subsidy_fen) AS subsidy, sum(paid_fen) AS paid FROM meal_attendance WHERE deleted = 0 GROUP BY 1, 2 ORDER BY n DESC LIMIT 1')
+      .get() as { site_id: string; month: string; n: number; subsidy: number; paid: number };
+    const settlement = await core.call('meals.settlement.get', { siteId: busiest.site_id, month: busiest.month });
+    expect(settlement.total).toMatchObject({ meals: busiest.n, subsidyFen: busiest.subsidy, paidFen: busiest.paid });
+    expect(settlement.total.subsidyFen).toBeGreaterThan(0);
+    expect(settlement.categories.reduce((sum, c) => sum + c.meals, 0)).toBe(busiest.n);
+    expect(settlement.persons.reduce((sum, p) => sum + p.subsidyFen, 0)).toBe(busiest.subsidy);
+    const status = await core.call('station.status', {});
+    expect(status.counts.mealSites).toBe(4);
   });
 
   it('refuses to load demo data twice', async () => {
@@ -305,6 +342,10 @@ describe('demo.load county', () => {
     expect(young).toBe(0);
     const check = await core.call('station.check', {});
     expect(check).toEqual({ ok: true, problems: [] });
+    const month = await core.call('meals.countyMonth', { month: today.slice(0, 7) });
+    expect(month.sites.length).toBe(12);
+    expect(new Set(month.sites.map((s) => s.stationCode)).size).toBeGreaterThan(8);
+    expect(result.meals).toBeGreaterThan(20_000);
 
     // A station's county-scale demo is the county's demo for that township.
     const station = await stationCore(SMALL_TOWNSHIP);

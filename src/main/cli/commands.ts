@@ -100,6 +100,7 @@ function statusText(s: StationStatus): string {
     `老年人台账：${s.counts.elders} 人`,
     `留守妇女台账：${s.counts.women} 人`,
     `走访记录：${s.counts.visits} 条`,
+    `老年助餐：${s.counts.mealSites} 个助餐点，今日在册就餐 ${s.counts.diners} 人，本月就餐 ${s.counts.mealsThisMonth} 人次`,
     `行政区划：${s.counts.townships} 个乡镇（街道），${s.counts.villages} 个村（居）`,
     `未同步的修改：${s.unsyncedChanges} 条`,
     ...(s.role === 'county'
@@ -156,7 +157,7 @@ export const COMMANDS = {
           }
         },
       });
-      return { result, text: `已加载演示数据：儿童 ${result.children} 人，老人 ${result.elders} 人，留守妇女 ${result.women} 人，走访记录 ${result.visits} 条` };
+      return { result, text: `已加载演示数据：儿童 ${result.children} 人，老人 ${result.elders} 人，留守妇女 ${result.women} 人，走访记录 ${result.visits} 条，就餐记录 ${result.meals} 人次` };
     },
   },
   status: {

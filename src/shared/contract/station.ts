@@ -16,7 +16,18 @@ export interface StationInfo {
 }
 
 export interface StationStatus extends StationInfo {
-  counts: { children: number; elders: number; women: number; visits: number; villages: number; townships: number };
+  counts: {
+    children: number;
+    elders: number;
+    women: number;
+    visits: number;
+    villages: number;
+    townships: number;
+    /** Meal sites in any state; diners enrolled today; meals from the first of this month to today. */
+    mealSites: number;
+    diners: number;
+    mealsThisMonth: number;
+  };
   /** Changes recorded locally and not yet acknowledged by the county. */
   unsyncedChanges: number;
   /** The last bundle made here: a station's for the county, the county's for any station (sent, not necessarily received). */

@@ -13,7 +13,9 @@
  * elders likewise, with committees at 0.6. Visits: see visits.ts; about 66,000 at county scale.
  *
  * Left-behind women: 60 (county) or 15 (station) at small scale, 1,200 across the county at county scale.
- * Order: elders first, then children, each person with their visits, then women (a few quick rows,
+ * Meal assistance (meals.ts): 12 sites over the county, or 4 in a station's township at small scale
+ * (its share of the county's at county scale), with diners from the elders and a year of meals.
+ * Order: elders first, then meal assistance, then children, each person with their visits, then women (a few quick rows,
  * with no progress phase of their own), so that the load ends on the children phase the hosts
  * have always shown.
  *
@@ -27,6 +29,7 @@ import type { Sqlite } from '../db/open';
 import { dueRules, highAgeBandsOn } from '../rules/read';
 import { demoChildren, splitByWeight, villageWeight, type DemoArea, type DemoPlanItem, type DemoTownship } from './children';
 import { demoElders, type ElderPlanItem } from './elders';
+import { demoMealPlan, writeMeals } from './meals';
 import { isRuralVillage } from './identity';
 import { visitSource, writeChildren, writeElders, writeWomen, type WriteRun } from './write';
 import { demoWomen } from './women';
@@ -63,6 +66,7 @@ export interface DemoLoadResult {
   elders: number;
   women: number;
   visits: number;
+  meals: number;
 }
 
 /**
@@ -167,11 +171,13 @@ export async function loadDemo(ctx: DemoContext, call: CallContext, scale: DemoS
     const visits = visitSource(dueRules(ctx.db), today);
     const elderTotal = elderPlan.reduce((n, p) => n + p.count, 0);
     const elders = await writeElders(run, demoElders(area, elderPlan, today, (id) => childIds.has(id)), elderTotal, highAgeBandsOn(ctx.db, today), visits);
+    // After the elders (the diners are drawn from them), before the children: the load ends on the children phase.
+    const meals = await writeMeals(run, area, demoMealPlan(area, station, scale));
     const kids = await writeChildren(run, children, children.length, visits);
     const elderIds = new Set(ctx.db.prepare('SELECT id_number FROM elders').pluck().all() as string[]);
     const womenPlan = demoElderPlan(area, station, scale, DEMO_WOMEN_SIZES);
     const women = writeWomen(run, demoWomen(area, womenPlan, today, (id) => childIds.has(id) || elderIds.has(id)));
-    const result: DemoLoadResult = { children: kids.people, elders: elders.people, women, visits: elders.visits + kids.visits };
+    const result: DemoLoadResult = { children: kids.people, elders: elders.people, women, visits: elders.visits + kids.visits, meals: meals.meals };
     ctx.db
       .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       .run(DEMO_META_KEY, JSON.stringify({ scale, ...result, at: w.now }));

@@ -38,6 +38,18 @@ function lastBundles(ctx: CoreContext): Pick<StationStatus, 'lastExportedAt' | '
   return { lastExportedAt: lastExportedAt(ctx.db), lastReceivedAt: lastConfirmedAt(ctx.db) };
 }
 
+function mealCounts(ctx: CoreContext): Pick<StationStatus['counts'], 'mealSites' | 'diners' | 'mealsThisMonth'> {
+  const today = ctx.today();
+  return ctx.db
+    .prepare(
+      `SELECT (SELECT count(*) FROM meal_sites WHERE deleted = 0) AS mealSites,
+        (SELECT count(*) FROM meal_diners d JOIN meal_sites s ON s.id = d.site_id AND s.deleted = 0
+          WHERE d.deleted = 0 AND d.start_on <= @today AND (d.stop_on IS NULL OR d.stop_on >= @today)) AS diners,
+        (SELECT count(*) FROM meal_attendance WHERE deleted = 0 AND day >= @first AND day <= @today) AS mealsThisMonth`,
+    )
+    .get({ today, first: `${today.slice(0, 7)}-01` }) as Pick<StationStatus['counts'], 'mealSites' | 'diners' | 'mealsThisMonth'>;
+}
+
 function status(ctx: CoreContext): StationStatus {
   return {
     ...info(ctx),
@@ -48,6 +60,7 @@ function status(ctx: CoreContext): StationStatus {
       visits: count(ctx, 'SELECT count(*) AS n FROM visits WHERE deleted = 0'),
       townships: count(ctx, "SELECT count(*) AS n FROM places WHERE level = 'township' AND deleted = 0"),
       villages: count(ctx, "SELECT count(*) AS n FROM places WHERE level = 'village' AND deleted = 0"),
+      ...mealCounts(ctx),
     },
     unsyncedChanges: count(ctx, 'SELECT count(*) AS n FROM sync_outbox'),
     ...lastBundles(ctx),
