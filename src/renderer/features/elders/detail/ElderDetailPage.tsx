@@ -9,6 +9,7 @@ import { RecordUnavailable } from '../../../ui/RecordUnavailable';
 import { TransferButton } from '../../people/TransferModal';
 import { useStation } from '../../station/station';
 import { VisitTimeline } from '../../visits/VisitTimeline';
+import { ElderMealsSection } from '../../meals/diners/ElderMealsSection';
 import '../elders.css';
 import { highAgeLabel, useHighAgeBands } from '../../rules/highAgeBands';
 import { RiskTag } from '../tags';
@@ -76,6 +77,7 @@ export function ElderDetailPage() {
           <VisitTimeline kind="elder" id={elder.id} name={elder.name} />
           <ContactsSection elder={elder} />
           <AgreementsSection elder={elder} />
+          <ElderMealsSection elder={elder} />
           <OtherDetails elder={elder} />
         </Flex>
       )}
