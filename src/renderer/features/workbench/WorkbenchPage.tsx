@@ -7,6 +7,7 @@ import { useStation } from '../station/station';
 import { BatchPrintButton } from './BatchPrintButton';
 import { DueListCard } from './DueListCard';
 import { formatToday } from './format';
+import { MealsCard } from './MealsCard';
 import { SummaryCards } from './SummaryCards';
 import { VisitRateCard } from './VisitRateCard';
 import { VisitsChartCard } from './VisitsChartCard';
@@ -33,7 +34,7 @@ export function WorkbenchPage() {
   const counts = (filtered ? all.data : due.data)?.counts ?? null;
   const today = due.data?.today;
   // Every figure here: the due list and rate, the report count (a children list) and the sync card.
-  const refresh = () => void invalidateFamilies(queryClient, ['workbench', 'children', 'sync']);
+  const refresh = () => void invalidateFamilies(queryClient, ['workbench', 'children', 'sync', 'meals']);
 
 
   return (
@@ -61,6 +62,9 @@ export function WorkbenchPage() {
         </Col>
         <Col xs={24} xl={12}>
           <VisitsChartCard />
+        </Col>
+        <Col span={24}>
+          <MealsCard />
         </Col>
       </Row>
     </Flex>
