@@ -53,6 +53,9 @@ describe('children register in the browser', () => {
     await expect.poll(() => townshipItem.innerText()).toContain('请选择乡镇（街道）');
     await page.screenshot({ path: artifactPath('e2e-setup-errors.png') });
     // The township is chosen from the shipped list, found by name or code; its message goes at once.
+    await page.getByLabel('乡镇（街道）', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    await page.screenshot({ path: artifactPath('e2e-setup-township-list.png') });
     await page.getByLabel('乡镇（街道）', { exact: true }).fill('蓉城');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '蓉城镇（341723100）' }).click();
     await expect.poll(() => townshipItem.innerText()).not.toContain('请选择乡镇（街道）');
@@ -120,7 +123,8 @@ describe('children register in the browser', () => {
     await page.goto(`${host.url}/#/children`);
     await page.getByTestId('children-search').fill('oynn');
     const rows = page.getByTestId('children-table').locator('.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(1);
+    // The search waits for typing to pause, then asks the core: more than a second on a busy machine.
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
     expect(await rows.first().innerText()).toContain('欧阳娜娜');
     await rows.first().click();
     await expect.poll(() => page.getByText(good).count()).toBeGreaterThan(0);
