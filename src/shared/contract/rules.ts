@@ -39,6 +39,14 @@ export const highAgeBandsInput = z
     if (new Set(bands.map((b) => b.value)).size !== bands.length) ctx.addIssue({ code: 'custom', path: [], message: '档次代码不能重复' });
   });
 
+/** The county's last save (or reset) of one rule. */
+export interface RuleChange {
+  /** UTC ISO timestamp of the save at the county. */
+  at: string;
+  /** Who saved it, known at the county only; a station knows the county set it, not the person. */
+  by: string | null;
+}
+
 export interface RulesRecord {
   elderDue: DueRule;
   childDue: DueRule;
@@ -47,6 +55,8 @@ export interface RulesRecord {
   source: { elderDue: 'default' | 'county'; childDue: 'default' | 'county'; highAgeBands: 'default' | 'county' };
   /** A band change takes effect from the next month (docs/domain.md): the first day it applies. */
   highAgeBandsFrom?: string;
+  /** Per rule the county ever saved or reset; absent for a rule never touched. */
+  changed: { elderDue?: RuleChange; childDue?: RuleChange; highAgeBands?: RuleChange };
 }
 
 export const rulesSaveInput = z.object({

@@ -29,12 +29,12 @@ function saveRules(ctx: CoreContext, call: CallContext, input: ParsedInputOf<'ru
     }
     for (const key of input.reset) writeRule(w, key, null);
   });
-  return rulesRecord(ctx.db, today);
+  return rulesRecord(ctx.db, today, true);
 }
 
 export function rulesHandlers(ctx: CoreContext): Pick<Handlers, 'rules.get' | 'rules.save'> {
   return {
-    'rules.get': () => rulesRecord(ctx.db, ctx.today()),
+    'rules.get': () => rulesRecord(ctx.db, ctx.today(), ctx.requireStation().role === 'county'),
     'rules.save': (input, call) => saveRules(ctx, call, input),
   };
 }

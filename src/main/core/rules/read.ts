@@ -3,7 +3,7 @@
  * with a null value (reset), is the national default. Rows are county reference data: a station
  * reads what it last received.
  */
-import type { RulesRecord } from '../../../shared/contract';
+import type { RuleChange, RulesRecord } from '../../../shared/contract';
 import { DEFAULT_HIGH_AGE_BANDS, type HighAgeBand } from '../../../shared/domain/elders';
 import { DEFAULT_CHILD_DUE_RULE, DEFAULT_ELDER_DUE_RULE, type DueRule } from '../../../shared/domain/visitDue';
 import type { Sqlite } from '../db/open';
@@ -44,7 +44,25 @@ export function dueRules(db: Sqlite): DueRules {
   };
 }
 
-export function rulesRecord(db: Sqlite, today: string): RulesRecord {
+const RULE_KEYS: readonly RuleKey[] = ['elderDue', 'childDue', 'highAgeBands'];
+
+/**
+ * When each rule was last saved and, at the county, by whom. `updated_at` travels with the row, so
+ * a station reads the county's time; the audit log names the person only where the save was made
+ * (rows applied from a bundle are audited as the county).
+ */
+function ruleChanges(db: Sqlite, county: boolean): RulesRecord['changed'] {
+  const changed: Partial<Record<RuleKey, RuleChange>> = {};
+  const saver = db.prepare("SELECT actor FROM audit_log WHERE tbl = 'rules' AND row_id = ? AND operation = 'rules.save' ORDER BY id DESC LIMIT 1");
+  for (const row of db.prepare('SELECT id, updated_at FROM rules').all() as { id: string; updated_at: string }[]) {
+    if (!RULE_KEYS.includes(row.id as RuleKey)) continue;
+    const by = county ? ((saver.get(row.id) as { actor: string } | undefined)?.actor ?? null) : null;
+    changed[row.id as RuleKey] = { at: row.updated_at, by };
+  }
+  return changed;
+}
+
+export function rulesRecord(db: Sqlite, today: string, county: boolean): RulesRecord {
   const elder = readRuleValue<DueRule>(db, 'elderDue');
   const child = readRuleValue<DueRule>(db, 'childDue');
   const bands = readRuleValue<StoredBands>(db, 'highAgeBands');
@@ -54,5 +72,6 @@ export function rulesRecord(db: Sqlite, today: string): RulesRecord {
     highAgeBands: bands ? bands.bands : DEFAULT_HIGH_AGE_BANDS,
     source: { elderDue: elder ? 'county' : 'default', childDue: child ? 'county' : 'default', highAgeBands: bands ? 'county' : 'default' },
     ...(bands && bands.from > today ? { highAgeBandsFrom: bands.from } : {}),
+    changed: ruleChanges(db, county),
   };
 }

@@ -10,6 +10,7 @@ import { VISIT_FREQUENCIES } from '../../../shared/domain/visitDue';
 import { errorData, errorMessage, ledgerKey, useLedgerMutation, useLedgerQuery } from '../../api';
 import { optionsOf } from '../../ui/options';
 import { useStation } from '../station/station';
+import { RulesView } from './RulesView';
 import { bandsToValues, ruleToValues, valuesToBands, valuesToRule, type BandValues, type DueRuleValues } from './ruleForms';
 import { LedgerForm } from '../../ui/LedgerForm';
 
@@ -187,12 +188,22 @@ export function RulesPage() {
 
   if (error) return <Alert type="error" showIcon title={errorMessage(error)} />;
   if (!rules || !values) return <Spin />;
+  // A station only reads the county's rules: text, not a disabled form.
+  if (!editable) {
+    return (
+      <Flex vertical gap={16} style={{ maxWidth: 1100 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          规则设置
+        </Typography.Title>
+        <RulesView rules={rules} />
+      </Flex>
+    );
+  }
   return (
     <Flex vertical gap={16} style={{ maxWidth: 1100 }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
         规则设置
       </Typography.Title>
-      {!editable && <Alert type="info" showIcon title="探访频次和高龄津贴档次由县民政局统一设置，本站通过数据同步接收，这里只能查看。" />}
       <DueRuleCard
         title="老人探访频次"
         testId="rules-elder"
