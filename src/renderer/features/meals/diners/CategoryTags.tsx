@@ -1,4 +1,4 @@
-import { Tag, Tooltip } from 'antd';
+import { Flex, Tag, Tooltip } from 'antd';
 import type { MealDinerRecord } from '../../../../shared/contract';
 import { labelOf } from '../../../../shared/domain/labels';
 import { MEAL_CATEGORIES, type MealCategory } from '../../../../shared/domain/meals';
@@ -9,13 +9,13 @@ const labelsText = (codes: readonly MealCategory[]) => (codes.length > 0 ? codes
 export function DerivedTags({ categories }: { categories: readonly MealCategory[] }) {
   if (categories.length === 0) return <Tag>无补贴类别</Tag>;
   return (
-    <>
+    <Flex wrap gap={4}>
       {categories.map((c) => (
-        <Tag key={c} color="blue">
+        <Tag key={c} color="blue" style={{ marginInlineEnd: 0 }}>
           {labelOf(MEAL_CATEGORIES, c)}
         </Tag>
       ))}
-    </>
+    </Flex>
   );
 }
 

@@ -33,17 +33,17 @@ export function DinersTab({ site }: { site: MealSiteRecord }) {
 
   const columns: ColumnsType<MealDinerRecord> = [
     { title: '姓名', dataIndex: 'name', width: 100, ellipsis: CUT, render: (n: string) => <CutText text={n} /> },
-    { title: '村（居）', dataIndex: 'villageName', width: 110, ellipsis: CUT, render: (v: string) => <CutText text={v} /> },
-    { title: '补贴类别', key: 'categories', width: 200, render: (_: unknown, d) => <CategoryTags diner={d} /> },
-    { title: '开始就餐', dataIndex: 'startOn', width: 110 },
-    { title: '停止就餐', dataIndex: 'stopOn', width: 110, render: (d: string | undefined) => d ?? EMPTY },
-    { title: '送餐', dataIndex: 'delivery', width: 70, render: (d: boolean) => (d ? '送餐' : EMPTY) },
-    { title: '饮食禁忌', dataIndex: 'dietNotes', ellipsis: CUT, render: (t: string | undefined) => (t ? <CutText text={t} /> : EMPTY) },
+    { title: '村（居）', dataIndex: 'villageName', width: 100, ellipsis: CUT, render: (v: string) => <CutText text={v} /> },
+    { title: '补贴类别', key: 'categories', width: 180, render: (_: unknown, d) => <CategoryTags diner={d} /> },
+    { title: '开始就餐', dataIndex: 'startOn', width: 105 },
+    { title: '停止就餐', dataIndex: 'stopOn', width: 105, render: (d: string | undefined) => d ?? EMPTY },
+    { title: '送餐', dataIndex: 'delivery', width: 60, render: (d: boolean) => (d ? '送餐' : EMPTY) },
+    { title: '饮食禁忌', dataIndex: 'dietNotes', width: 120, ellipsis: CUT, render: (t: string | undefined) => (t ? <CutText text={t} /> : EMPTY) },
     { title: '状态', key: 'status', width: 90, render: (_: unknown, d) => <DinerStatusTag diner={d} /> },
     {
       title: '操作',
       key: 'actions',
-      width: 230,
+      width: 250,
       fixed: 'right',
       render: (_: unknown, d) => (
         <Flex gap={4}>
@@ -89,7 +89,7 @@ export function DinersTab({ site }: { site: MealSiteRecord }) {
         columns={columns}
         dataSource={rows}
         loading={list.isFetching}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1110 }}
         pagination={rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
         locale={{
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={includeStopped ? '还没有登记就餐人员' : '没有在册就餐人员，点击“登记就餐人员”从老人台账中选择'} />,
