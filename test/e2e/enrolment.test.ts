@@ -1,16 +1,18 @@
 /**
  * Enrolment in real Chromium, county and station each behind their own web host: the county's
  * enrolment file comes down as a browser download, the station uploads it. No page names a path on
- * the machine serving the ledger. Re-enrolling a station that syncs asks first.
+ * the machine serving the ledger. The station waits for the county until the county's answer to its
+ * first bundle is imported. Re-enrolling a station that syncs asks first.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { artifactPath, launchBrowser, uiDir } from '../helpers/browser';
-import { countyWithKeys, tempDir } from '../helpers/core';
+import { todayIso } from '../../src/shared/domain/dates';
+import { childInput, countyWithKeys, tempDir } from '../helpers/core';
 
 const COUNTY_PASS = 'county-passphrase';
 const STATION_PASS = 'station-passphrase';
@@ -75,6 +77,39 @@ describe('enrolment through the browser', () => {
     await page.screenshot({ path: artifactPath('e2e-enrolment-station.png') });
     // Enrolled for good only once the county has answered the station's first bundle.
     expect((await station.call('sync.status', {})).station?.enrolment).toBe('awaiting_county');
+  });
+
+  it('the station’s first bundle: it waits for the county, the file names the station and the day, the records are counted in Chinese', async () => {
+    await station.call('children.create', childInput());
+    await expect.poll(() => page.getByTestId('sync-enrolment-state').innerText()).toBe('等待县局确认');
+    expect(await page.getByTestId('sync-awaiting-county').innerText()).toContain('县局导入本站的第一个数据包后，本站才正式登记');
+    const download = page.waitForEvent('download');
+    // The passphrase set at enrolment is the session's: no prompt.
+    await page.getByTestId('sync-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^341723100-${todayIso().replace(/-/g, '')}-\\d{4}-蓉城镇社工站-发往县局\\.slbundle$`));
+    const shown = page.getByTestId('sync-exported');
+    await shown.waitFor();
+    expect(await shown.innerText()).toContain('包含：儿童 1 人、儿童类别 1 条');
+    expect(await page.getByTestId('sync-last-exported').innerText()).toMatch(/上次导出数据包：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(await page.getByTestId('sync-last-confirmed').innerText()).toBe('县局上次确认：尚未收到县局回传的数据包');
+    expect(await page.getByTestId('sync-enrolment-state').innerText()).toBe('等待县局确认');
+    await page.screenshot({ path: artifactPath('e2e-station-exported.png') });
+
+    // The county imports it and answers; with the answer imported here the station is enrolled.
+    const saved = join(tempDir(), file.suggestedFilename());
+    await file.saveAs(saved);
+    const [atCounty] = (await county.call('sync.importBundleData', { files: [{ name: file.suggestedFilename(), data: readFileSync(saved).toString('base64') }], passphrase: COUNTY_PASS })).results;
+    expect(atCounty).toMatchObject({ outcome: 'applied', applied: 2 });
+    const reply = await county.call('sync.exportBundleData', { passphrase: COUNTY_PASS, for: '341723100' });
+    expect(reply.fileName).toMatch(/^341723100-\d{8}-\d{4}-蓉城镇社工站-县局回传\.slbundle$/);
+    await station.call('sync.importBundleData', { files: [{ name: reply.fileName, data: reply.data }], passphrase: STATION_PASS });
+    await page.reload();
+    await expect.poll(() => page.getByTestId('sync-enrolment-state').innerText()).toBe('已登记');
+    expect(await page.getByTestId('sync-last-confirmed').innerText()).toMatch(/县局上次确认：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(await page.getByTestId('sync-unconfirmed').innerText()).toContain('0 条修改尚未被县局确认');
+    expect(await page.locator('body').innerText()).not.toContain('等待县局确认');
+    await page.screenshot({ path: artifactPath('e2e-station-enrolled.png') });
   });
 
   it('re-enrolling a station that already syncs asks first, and cancelling changes nothing', async () => {

@@ -9,9 +9,7 @@ import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  BUNDLE_EXTENSION,
   BundleRejected,
-  bundleFileName,
   decodeFrame,
   encodeFrame,
   encryptFrame,
@@ -183,18 +181,6 @@ describe('sealBundle / openBundle', () => {
     await expect(sealToCounty(draft({ counts: { children: -1 } }))).rejects.toThrow(/manifest/);
     const enrolment = { token: 't', signPublic: stranger.signPublic, ageRecipient: stranger.ageRecipient };
     await expect(sealToCounty(draft({ enrolment }))).rejects.toThrow(/enrolment/);
-  });
-});
-
-describe('bundleFileName', () => {
-  it('is opaque: no station, recipient or bundle id in it', () => {
-    const manifest = draft();
-    const name = bundleFileName(manifest);
-    expect(name).toMatch(/^slb-[0-9a-f]{12}\.slbundle$/);
-    expect(name.endsWith(BUNDLE_EXTENSION)).toBe(true);
-    for (const leak of [STATION, COUNTY, manifest.bundleId.slice(0, 8)]) expect(name).not.toContain(leak);
-    expect(bundleFileName(manifest)).toBe(name);
-    expect(bundleFileName(draft())).not.toBe(name);
   });
 });
 

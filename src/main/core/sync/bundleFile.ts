@@ -25,7 +25,6 @@ import { FINGERPRINT_PATTERN, fingerprint, signBytes, verifyBytes } from './keys
 
 const gzip = promisify(gzipCb);
 
-export const BUNDLE_EXTENSION = '.slbundle';
 export const BUNDLE_MAGIC = Buffer.from('SLBUNDL1', 'ascii');
 /** Domain separation: a bundle signature can never be replayed as a signature of anything else. */
 export const SIGNATURE_CONTEXT = Buffer.from('station-ledger-bundle-v1\0', 'utf8');
@@ -423,9 +422,4 @@ export async function openBundle(bytes: Uint8Array, options: OpenBundleOptions):
     const { manifest, compressed } = await authenticateChecked(bytes, options);
     return { manifest, payload: inflatePayload(compressed, options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES) };
   });
-}
-
-/** Opaque on purpose: a USB stick's file list must reveal no station or person. */
-export function bundleFileName(manifest: Pick<BundleManifest, 'bundleId'>): string {
-  return `slb-${sha256Hex(Buffer.from(manifest.bundleId, 'utf8')).slice(0, 12)}${BUNDLE_EXTENSION}`;
 }

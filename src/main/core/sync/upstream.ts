@@ -22,6 +22,10 @@ function seenVersions(baseVers: Change['baseVers']): Change['baseVers'] {
   return seen;
 }
 
+/**
+ * The upstream payload as objects: the reference the export's `packUpstream` (upstreamPack.ts) must
+ * match byte for byte once serialised by `upstreamPayloadText`, and the benchmark's JSON size.
+ */
 export function buildUpstream(db: Sqlite, appliedVer: number): { payload: UpstreamPayload; ranges: UpstreamRanges; counts: Record<string, number> } {
   const rows = db.prepare('SELECT seq, epoch, tbl, row_id, fields, base_vers, at, actor FROM sync_outbox ORDER BY epoch, seq').all() as {
     seq: number;
