@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--children N] [--iterations N] [--warmup N] [--skip-sync | --sync-only | --due-only | --http-only] [--sync-profile DIR]`
+ * `npm run bench [-- --json] [--children N] [--iterations N] [--warmup N] [--skip-sync | --sync-only | --due-only | --meals-only | --http-only] [--sync-profile DIR]`
  *
  * Generates N demo children (default 50,000) in a fresh county data dir, then times the children
  * list through the core (validation, kysely, row mapping) against the same work written by hand
@@ -21,6 +21,9 @@
  * at 10,000 elders and 100,000 visits through the core beside hand-written SQL, reported under `due`
  * (target: core p95 < 100 ms, never asserted); a core/raw disagreement stops the bench with exit 1.
  * --due-only runs just that.
+ * After it, the meal-assistance benchmark (test/bench/meals.ts): a site's month grid, saving a day, a
+ * settlement and the county's month at 30 sites, 1,200 diners and about 250,000 meals, through the
+ * core beside hand-written SQL, reported under `meals`. --meals-only runs just that.
  * Last, the HTTP benchmark (test/bench/http.ts): a request through the web host beside the same
  * routes on Hono and a bare node:http floor, reported under `http`. --http-only runs just that.
  * With --json, stdout carries exactly one JSON object; progress goes to stderr.
@@ -37,6 +40,7 @@ import { RawList } from './raw';
 import { dueHumanReport, runDueBench, type DueReport } from './due';
 import { captureQueries, demoContext, queryPlan, summarise, type Timing } from './support';
 import { httpHumanReport, runHttpBench, type HttpReport } from './http';
+import { mealsHumanReport, runMealsBench, type MealsReport } from './meals';
 import { runSyncBench, syncHumanReport, type SyncReport } from './sync';
 
 const TARGET_RATIO = 2;
@@ -64,6 +68,7 @@ const skipSync = process.argv.includes('--skip-sync');
 const syncOnly = process.argv.includes('--sync-only');
 const dueOnly = process.argv.includes('--due-only');
 const httpOnly = process.argv.includes('--http-only');
+const mealsOnly = process.argv.includes('--meals-only');
 const syncProfileDir = (() => {
   const i = process.argv.indexOf('--sync-profile');
   return i < 0 ? undefined : process.argv[i + 1];
@@ -241,19 +246,21 @@ async function listBench(): Promise<ListReport> {
 }
 
 async function main(): Promise<void> {
-  const only = syncOnly || dueOnly || httpOnly;
+  const only = syncOnly || dueOnly || httpOnly || mealsOnly;
   const list = only ? null : await listBench();
-  const due: DueReport | null = syncOnly || httpOnly ? null : await runDueBench(say, { iterations, warmup });
-  const sync: SyncReport | null = skipSync || dueOnly || httpOnly ? null : await runSyncBench(say, { profileDir: syncProfileDir });
-  const http: HttpReport | null = syncOnly || dueOnly ? null : await runHttpBench(say, { iterations: iterations * 10, warmup: warmup * 10 });
+  const due: DueReport | null = syncOnly || httpOnly || mealsOnly ? null : await runDueBench(say, { iterations, warmup });
+  const sync: SyncReport | null = skipSync || dueOnly || httpOnly || mealsOnly ? null : await runSyncBench(say, { profileDir: syncProfileDir });
+  const meals: MealsReport | null = only && !mealsOnly ? null : await runMealsBench(say, { iterations, warmup });
+  const http: HttpReport | null = syncOnly || dueOnly || mealsOnly ? null : await runHttpBench(say, { iterations: iterations * 10, warmup: warmup * 10 });
   if (json) {
-    process.stdout.write(`${JSON.stringify({ ...list, ...(due ? { due } : {}), ...(sync ? { sync } : {}), ...(http ? { http } : {}) })}\n`);
+    process.stdout.write(`${JSON.stringify({ ...list, ...(due ? { due } : {}), ...(sync ? { sync } : {}), ...(meals ? { meals } : {}), ...(http ? { http } : {}) })}\n`);
     return;
   }
   const syncLines = sync ? syncHumanReport(sync, table) : [];
   const sections = [
     list ? humanReport(list.generation, list.queries, list.peakRssMiB, syncLines) : syncLines.join('\n'),
     due ? dueHumanReport(due, table).join('\n') : '',
+    meals ? mealsHumanReport(meals, table).join('\n') : '',
     http ? httpHumanReport(http, table).join('\n') : '',
   ];
   process.stdout.write(`${sections.filter((s) => s !== '').join('\n\n')}\n`);

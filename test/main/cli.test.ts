@@ -23,6 +23,7 @@ describe('station-ledger CLI', () => {
     const status = await cli('status', '--data-dir', dir);
     expect(status.out).toContain('儿童台账：0 人');
     expect(status.out).toContain('14 个乡镇（街道）');
+    expect(status.out).toContain('老年助餐：0 个助餐点，今日在册就餐 0 人，本月就餐 0 人次');
     const json = await cli('status', '--data-dir', dir, '--json');
     const parsed = JSON.parse(json.out) as { ok: boolean; result: { code: string; counts: { villages: number }; unsyncedChanges: number } };
     expect(parsed).toMatchObject({ ok: true, result: { code: '341723100', counts: { villages: 130 } } });

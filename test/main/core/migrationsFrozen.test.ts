@@ -27,6 +27,7 @@ const SHIPPED: Readonly<Record<string, string>> = {
   '0005_sync_versions.sql': 'b8eb0b3771432a925d2cf9b710b3ba0e8a17462d96bc3750e5af8cc55746989b',
   '0006_visit_child_check.sql': '5a78890f3dbdb4161b0f793ed7b0f0d22fdcd040d8decb5384d97512a3df4ec5',
   '0007_meals.sql': '9d83224d37cc79e6b082541f40783b06671299fc7549d044fdcdfe0a0e794f30',
+  '0008_meal_month_index.sql': '8d145f8174e9b0268b08b95bc350092f0a2e36fe13d2dbf81c701c2df28db2ff',
 };
 const MANIFEST = 'test/main/core/migrationsFrozen.test.ts (SHIPPED)';
 
