@@ -210,6 +210,18 @@ describe('daily attendance from the keyboard', () => {
     if (!firstOfMonth) await waitFor(() => expect(cell('王秀英', TODAY)).toHaveAttribute('data-state', 'ticked'));
   });
 
+  it('leaving the page saves a day not saved yet', async () => {
+    const user = userEvent.setup();
+    const calls = fakeCore([]);
+    const { unmount } = renderWithProviders(<AttendanceTab site={SITE} />);
+    const grid = await screen.findByTestId('meal-attendance-grid');
+    await waitFor(() => expect(grid).toHaveFocus());
+    await user.keyboard('wxy ');
+    expect(setCalls(calls)).toEqual([]);
+    unmount();
+    await waitFor(() => expect(setCalls(calls)).toEqual([{ siteId: SITE.id, day: TODAY, mealTime: 'lunch', ticks: [{ dinerId: 'd-wxy', present: true }] }]));
+  });
+
   it('shows a past day entered late as 补录, distinct from a tick of the day', async () => {
     fakeCore([tick('d-lgl', YESTERDAY), tick('d-wxy', TODAY)]);
     await openCard();

@@ -251,8 +251,7 @@ export function AttendanceTab({ site }: { site: MealSiteRecord }) {
           type="warning"
           showIcon
           data-testid="meal-attendance-locked"
-          title={`已结算锁定：${monthTitle(shownMonth)}的就餐记录只读`}
-          description="如需更正，请联系县民政局解锁后再修改。"
+          title={`已结算锁定：${monthTitle(shownMonth)}的就餐记录只读，如需更正请联系县民政局解锁`}
         />
       )}
       {failed.map((f) => {
