@@ -149,6 +149,8 @@ export function PublicityTab({ year }: { year: number }) {
         emptyText={loading ? ' ' : filters.status === 'all' && !search ? `${year}年没有在册的关爱儿童` : '没有符合条件的儿童'}
         resetKey={query}
         rowSelection={{
+          // A set width: the virtual table would otherwise give this column the spare room.
+          columnWidth: 48,
           selectedRowKeys: selected,
           preserveSelectedRowKeys: true,
           onChange: (keys) => setPicked({ key: query, ids: keys.map(String) }),
