@@ -220,10 +220,11 @@ const OVERRIDES: readonly { category: 'disabled' | 'low_income'; reason: string 
   { category: 'low_income', reason: '乡镇核定为低收入家庭，待录入台账' },
 ];
 
-function dinersOf(rng: Random, site: DemoSite, elders: ElderLite[], taken: Set<string>, today: string): DemoDiner[] {
+/** `share`: the township's elders a site may take, so every serving site of a small township has diners. */
+function dinersOf(rng: Random, site: DemoSite, elders: ElderLite[], taken: Set<string>, share: number, today: string): DemoDiner[] {
   const village = site.data.villageCode;
   const ordered = [...elders.filter((e) => e.village_code === village), ...elders.filter((e) => e.village_code !== village)].filter((e) => !taken.has(e.id));
-  const want = Math.min(DINER_TARGET[site.data.kind], Math.round(site.data.dailyCapacity * 0.9));
+  const want = Math.min(DINER_TARGET[site.data.kind], Math.round(site.data.dailyCapacity * 0.9), share + 2);
   const chosen = ordered.slice(0, Math.max(0, want - 2));
   const firstDay = [site.data.builtOn!, addDays(today, -365)].sort().at(-1)!;
   const base = (id: string, startOn: string): Omit<DinerFactsRow, 'elder_id' | 'name' | 'elder_name' | 'elder_id_number' | 'elder_village' | 'birth_date' | 'economic_status' | 'capability'> => ({
@@ -327,7 +328,9 @@ export async function writeMeals(run: WriteRun, area: DemoArea, plan: readonly S
     insertRow(w, 'meal_sites', site.id, siteRow(site.data), site.owner);
     out.sites++;
     if (site.data.status !== 'planned' && townshipElders(w.db, item.township.code) > 0) {
-      const diners = dinersOf(rng, site, eldersOf.all(item.township.code) as ElderLite[], taken, today);
+      const serving = plan.filter((p) => p.township.code === item.township.code && statusOf(p.serial) !== 'planned').length;
+      const elders = eldersOf.all(item.township.code) as ElderLite[];
+      const diners = dinersOf(rng, site, elders, taken, Math.floor((elders.length * 0.8) / Math.max(1, serving)), today);
       const groups = new Map<string, { group_code: string; start_date: string; end_date: string | null }[]>();
       for (const g of groupsOf.all(JSON.stringify(diners.flatMap((d) => (d.row.elder_id ? [d.row.elder_id] : [])))) as { elder_id: string; group_code: string; start_date: string; end_date: string | null }[]) {
         groups.set(g.elder_id, [...(groups.get(g.elder_id) ?? []), g]);
