@@ -18,6 +18,7 @@ import { elderInput, mealSiteInput, tempDir, validId } from '../helpers/core';
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周'];
 const GIVEN = ['秀英', '桂兰', '德明', '玉珍'];
 const DINERS = 40;
+const STOPPED = 20;
 
 const today = todayIso();
 const firstOfThisMonth = `${today.slice(0, 7)}-01`;
@@ -48,12 +49,18 @@ beforeAll(async () => {
     names.push(name);
     dinerIds.push(id);
   }
-  // One who stopped last month: greyed on last month's card.
-  const { id: elderId } = await core.call('elders.create', elderInput({ name: '孙桂香', idNumber: validId('34172319391212002') }));
-  const { id: stopped } = await core.call('meals.diners.save', { siteId, diner: { elderId, startOn: lastMonthFirst, stopOn: addDays(lastMonthFirst, 9) } });
+  // Twenty who stopped early last month: greyed on last month's card, which then has 60 diners and more.
+  const stopped: string[] = [];
+  for (let i = 0; i < STOPPED; i++) {
+    const name = `孙${GIVEN[i % GIVEN.length]}${'一二三四五'[Math.floor(i / GIVEN.length)]}`;
+    // Born 10–29 January 1939.
+    const { id: elderId } = await core.call('elders.create', elderInput({ name, idNumber: validId(`341723193901${10 + i}002`) }));
+    const { id } = await core.call('meals.diners.save', { siteId, diner: { elderId, startOn: lastMonthFirst, stopOn: addDays(lastMonthFirst, 9) } });
+    stopped.push(id);
+  }
   // Last month: a few days entered late from the paper card, then settled and locked.
   for (const d of [0, 1, 2, 5, 6]) {
-    await core.call('meals.attendance.set', { siteId, day: addDays(lastMonthFirst, d), mealTime: 'lunch', ticks: [...dinerIds.slice(0, 30), stopped].map((dinerId) => ({ dinerId, present: true })) });
+    await core.call('meals.attendance.set', { siteId, day: addDays(lastMonthFirst, d), mealTime: 'lunch', ticks: [...dinerIds.slice(0, 30), ...stopped].map((dinerId) => ({ dinerId, present: true })) });
   }
   const lastMonth = lastMonthFirst.slice(0, 7);
   const settlement = await core.call('meals.settlement.get', { siteId, month: lastMonth });
@@ -126,7 +133,31 @@ describe('daily meal attendance in the browser', () => {
     await page.keyboard.press('Enter');
     expect(await page.getByTestId('meal-attendance-save').isDisabled()).toBe(true);
     expect(await monthTotal()).toBe(before);
-    expect(await grid().locator('tr.stopped').count()).toBe(1);
+    expect(await grid().locator('tr.stopped').count()).toBe(STOPPED);
     await page.screenshot({ path: artifactPath('e2e-meal-attendance-locked.png') });
+
+    // 60 diners × 30 days stays responsive: each key press re-renders only the rows it touched.
+    expect(await grid().locator('tbody tr').count()).toBe(DINERS + STOPPED);
+    const keys = [...Array(59).fill('ArrowDown'), ...Array(29).fill('ArrowRight'), ...Array(59).fill('ArrowUp'), ...Array(29).fill('ArrowLeft')];
+    // Dispatched inside the page, so the time is the grid's own, not the test driver's round trips.
+    // Each key waits for a macrotask, by when React has rendered and committed it.
+    const firstName = await focusedName();
+    const perKey = await page.evaluate(`(async () => {
+      const grid = document.querySelector('[data-testid="meal-attendance-grid"]');
+      const keys = ${JSON.stringify(keys)};
+      const rendered = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(0); });
+      const started = performance.now();
+      for (const key of keys) {
+        grid.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+        await rendered();
+      }
+      return (performance.now() - started) / keys.length;
+    })()`);
+    // Down, right, up and left again: back where it started, so every key was handled in turn.
+    expect(await focusedName()).toBe(firstName);
+    expect(await page.locator('td[aria-selected="true"]').getAttribute('data-day')).toBe('1');
+    const dayCount = (await grid().locator('thead th').count()) - 2;
+    console.log(`grid of ${DINERS + STOPPED} diners × ${dayCount} days: ${Number(perKey).toFixed(2)} ms a key press (moving the cursor, rendered)`);
+    expect(Number(perKey)).toBeLessThan(100);
   });
 });

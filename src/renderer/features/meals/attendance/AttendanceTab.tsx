@@ -62,22 +62,26 @@ export function AttendanceTab({ site }: { site: MealSiteRecord }) {
   const focusDay = days[at.day - 1];
   const focusKey = focusDay ? dayKey(mealTime, focusDay.iso) : null;
 
+  // The capacity is per day over every meal time: the other meal times' saved ticks, by day.
+  const otherMeals = useMemo(() => {
+    const byDay = new Map<string, string[]>();
+    for (const t of grid?.ticks ?? []) if (t.mealTime !== mealTime) byDay.set(t.day, [...(byDay.get(t.day) ?? []), t.dinerId]);
+    return byDay;
+  }, [grid, mealTime]);
   const totals = useMemo((): DayTotal[] => {
     if (!grid) return [];
     return days.map((d, i) => {
       let meals = 0;
-      const people = new Set<string>();
+      const people = new Set<string>(otherMeals.get(d.iso));
       rows.forEach((r, k) => {
         if (isTickedCode(codes[k]?.[i] ?? '0')) {
           meals++;
           people.add(r.id);
         }
       });
-      // The capacity is per day over every meal time: add the other meal times' saved ticks.
-      for (const t of grid.ticks) if (t.day === d.iso && t.mealTime !== mealTime) people.add(t.dinerId);
       return { meals, overCapacity: people.size > grid.dailyCapacity ? people.size : null };
     });
-  }, [grid, days, rows, codes, mealTime]);
+  }, [grid, days, rows, codes, otherMeals]);
   const monthMeals = totals.reduce((n, t) => n + t.meals, 0);
 
   const unsaved = [...pending].reduce((n, [key, changes]) => n + realChanges(changes, savedOn(grid, key)).length, 0);
