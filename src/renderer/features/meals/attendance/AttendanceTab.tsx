@@ -1,6 +1,5 @@
-import { CopyOutlined, SaveOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, Flex, Input, Segmented, Skeleton, Spin, Typography, type InputRef } from 'antd';
+import { Alert, App, Button, Empty, Flex, Skeleton, Spin, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { MealSiteRecord } from '../../../../shared/contract';
 import { todayIso } from '../../../../shared/domain/dates';
@@ -9,8 +8,9 @@ import { errorMessage, useLedgerFetch, useLedgerQuery } from '../../../api';
 import './attendance.css';
 import { cellId, MealGrid, type DayTotal, type GridFocus } from './MealGrid';
 import { dayTitle, enrolledOn, findRow, gridRows, isTickedCode, monthDays, monthTitle, previousServingDay, realChanges, rowCodes, savedTicksOf } from './gridModel';
-import { ImportButton } from './ImportButton';
-import { MonthSwitch, shiftMonth } from './MonthSwitch';
+import { AttendanceToolbar } from './AttendanceToolbar';
+import { shiftMonth } from './MonthSwitch';
+import { useStableCallback } from './useStableCallback';
 import { dayKey, savedOn, usePendingTicks } from './usePendingTicks';
 
 /** Letters typed within this long of each other make one prefix of pinyin initials. */
@@ -198,6 +198,14 @@ export function AttendanceTab({ site }: { site: MealSiteRecord }) {
     e.preventDefault();
   };
 
+  // One identity for the card's life, so the memoised toolbar ignores cursor moves.
+  const onMonth = useStableCallback(changeMonth);
+  const onMealTime = useStableCallback(changeMealTime);
+  const onFind = useStableCallback((text: string) => void jump(text, 0));
+  const onFindDone = useStableCallback(() => tableRef.current?.focus());
+  const onCopy = useStableCallback(() => void copyPrevious());
+  const onSave = useStableCallback(() => void saveAll());
+
   if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (query.isError && !grid) {
     return (
@@ -219,36 +227,23 @@ export function AttendanceTab({ site }: { site: MealSiteRecord }) {
   const failed = pendingTicks.failed;
   return (
     <Flex vertical gap={8} className="meal-attendance">
-      <Flex wrap gap={8} align="center" justify="space-between">
-        <Flex wrap gap={8} align="center">
-          <MonthSwitch value={month} latest={thisMonth} onChange={changeMonth} />
-          {site.mealTimes.length > 1 && (
-            <Segmented<MealTime>
-              aria-label="餐次"
-              value={mealTime}
-              onChange={changeMealTime}
-              options={MEAL_TIMES.filter((m) => grid.mealTimes.includes(m.value)).map((m) => ({ value: m.value, label: m.label }))}
-            />
-          )}
-          <Input
-            ref={findRef}
-            allowClear
-            aria-label="查找人员"
-            placeholder="查找：姓名或拼音首字母（/）"
-            style={{ width: 210 }}
-            onChange={(e) => e.target.value && jump(e.target.value.trim(), 0)}
-            onPressEnter={() => tableRef.current?.focus()}
-            onKeyDown={(e) => e.key === 'Escape' && tableRef.current?.focus()}
-          />
-          <Button icon={<CopyOutlined />} disabled={!editable} onClick={() => void copyPrevious()} title="勾选上一供餐日就餐的人（= 键）" data-testid="meal-attendance-copy">
-            同昨日
-          </Button>
-          <Button type="primary" icon={<SaveOutlined />} disabled={!editable || unsaved === 0} loading={saving} onClick={() => void saveAll()} data-testid="meal-attendance-save">
-            {unsaved > 0 ? `保存（${unsaved}）` : '保存'}
-          </Button>
-        </Flex>
-        <ImportButton site={site} month={month} />
-      </Flex>
+      <AttendanceToolbar
+        site={site}
+        month={month}
+        latestMonth={thisMonth}
+        mealTime={mealTime}
+        mealTimes={grid.mealTimes}
+        editable={editable}
+        unsaved={unsaved}
+        saving={saving}
+        findRef={findRef}
+        onMonth={onMonth}
+        onMealTime={onMealTime}
+        onFind={onFind}
+        onFindDone={onFindDone}
+        onCopy={onCopy}
+        onSave={onSave}
+      />
 
       {locked && (
         <Alert
