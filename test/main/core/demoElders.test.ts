@@ -107,7 +107,7 @@ describe('demo.load small, station data dir: elders and visits', () => {
     expect(result.visits).toBe(count(core, 'SELECT count(*) AS n FROM visits'));
     expect(result.visits).toBeGreaterThan(300);
     const phases = [...new Set(progress.map((p) => p.phase))];
-    expect(phases).toEqual(['生成老人演示数据', '生成演示数据']);
+    expect(phases).toEqual(['生成老人演示数据', '生成助餐演示数据', '生成演示数据']);
     expect(progress.find((p) => p.phase === '生成老人演示数据' && p.done === 40)).toEqual({ phase: '生成老人演示数据', done: 40, total: 40 });
     const meta = core.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(DEMO_META_KEY) as string;
     expect(JSON.parse(meta)).toMatchObject({ scale: 'small', children: 60, elders: 40, visits: result.visits });
