@@ -111,6 +111,9 @@ describe('daily meal attendance in the browser', () => {
     expect(await focusedName()).toBe('陈德明');
     await page.keyboard.press('Space');
     expect(await todayCell('陈德明').getAttribute('data-state')).toBe('pending-untick');
+    expect(await page.getByTestId('meal-attendance-save').isEnabled()).toBe(true);
+    // Past the buttons' colour transition, well before the idle save (4 s).
+    await page.waitForTimeout(400);
     await page.screenshot({ path: artifactPath('e2e-meal-attendance-pending.png') });
     await page.keyboard.press('Enter');
     await expect.poll(monthTotal, { timeout: 20_000 }).toContain(`共就餐 ${DINERS - 1} 人次`);
