@@ -32,8 +32,9 @@ afterAll(async () => {
 
 /** The table body's own sideways overflow, in pixels (0: it fits). */
 async function sidewaysOverflow(testId: string): Promise<number> {
+  // The node tsconfig has no DOM types: the element is described by what is read from it.
   return page.getByTestId(testId).evaluate((box) => {
-    const body = box.querySelector<HTMLElement>('.ant-table-tbody-virtual-holder, .ant-table-body, .ant-table-content');
+    const body = box.querySelector('.ant-table-tbody-virtual-holder, .ant-table-body, .ant-table-content') as { scrollWidth: number; clientWidth: number } | null;
     return body ? body.scrollWidth - body.clientWidth : -1;
   });
 }

@@ -52,7 +52,10 @@ export const mealSiteInput = siteFields.superRefine(checkSite, { when: (p) => ty
 export type MealSiteInput = z.input<typeof mealSiteInput>;
 export type MealSiteData = z.output<typeof mealSiteInput>;
 
-export interface MealSiteRecord extends MealSiteData {
+/** A parsed input as a record: fields that may be undefined may also be left out. */
+type Recorded<T> = { [K in keyof T as undefined extends T[K] ? K : never]?: T[K] } & { [K in keyof T as undefined extends T[K] ? never : K]: T[K] };
+
+export interface MealSiteRecord extends Recorded<MealSiteData> {
   id: string;
   stationCode: string;
   townshipCode: string;

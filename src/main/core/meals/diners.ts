@@ -37,6 +37,23 @@ export function dinerRows(ctx: CoreContext, where: string, params: Record<string
   return ctx.db.prepare(`${DINER_SELECT} WHERE ${where} ORDER BY d.start_on, d.id`).all(params) as DinerFactsRow[];
 }
 
+/**
+ * Pinyin initials by name. The grid asks for every diner of a site on each read, and converting a
+ * name costs far more than the query; names repeat, so they are kept (bounded, oldest dropped).
+ */
+const initialsByName = new Map<string, string>();
+const INITIALS_KEPT = 20_000;
+
+function initialsOf(name: string): string {
+  let initials = initialsByName.get(name);
+  if (initials === undefined) {
+    initials = nameKeys(name).initials;
+    if (initialsByName.size >= INITIALS_KEPT) initialsByName.delete(initialsByName.keys().next().value!);
+    initialsByName.set(name, initials);
+  }
+  return initials;
+}
+
 /** Groups each elder holds on `day`. */
 function groupsOn(ctx: CoreContext, elderIds: readonly string[], day: string): Map<string, string[]> {
   const rows = ctx.db
@@ -81,7 +98,7 @@ export function dinerRecords(ctx: CoreContext, rows: readonly DinerFactsRow[], d
       elderId: fromColumn(r.elder_id),
       name,
       idNumber: r.elder_id ? undefined : fromColumn(r.id_number),
-      initials: nameKeys(name).initials,
+      initials: initialsOf(name),
       villageName: villages.get(r.elder_village ?? r.site_village) ?? '',
       derivedCategories: derived,
       categoryOverride: fromColumn(r.category_override) as MealCategory | undefined,
