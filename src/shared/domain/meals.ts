@@ -246,3 +246,6 @@ export function settle(meals: readonly SettledMeal[]): Settlement {
   total.persons = people.size;
   return { persons, categories, total };
 }
+
+/** Names in the order a Chinese list reads them; one collator, since building one per comparison is slow. */
+export const compareNames = new Intl.Collator('zh-CN').compare;

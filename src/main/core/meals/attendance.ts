@@ -5,7 +5,7 @@
  */
 import { LedgerError, type MealAttendanceResult, type MealMonthGrid, type MealTick, type ParsedInputOf } from '../../../shared/contract';
 import { daysInMonth } from '../../../shared/domain/dates';
-import { mealCharge, ruleOn, subsidisedOn, type MealMethod, type MealSubsidyRule, type MealTime } from '../../../shared/domain/meals';
+import { compareNames, mealCharge, ruleOn, subsidisedOn, type MealMethod, type MealSubsidyRule, type MealTime } from '../../../shared/domain/meals';
 import type { CallContext, CoreContext } from '../context';
 import { fromStringListColumn } from '../db/columns';
 import { insertRow, softDeleteRow, updateRow, type Row } from '../sync/capture';
@@ -118,7 +118,7 @@ export function monthGrid(ctx: CoreContext, { siteId, month }: ParsedInputOf<'me
     { site: siteId, start, end, ticked: JSON.stringify(ticked) },
   );
   const asOf = ctx.today() < end ? ctx.today() : end;
-  const diners = dinerRecords(ctx, rows, asOf).sort((a, b) => a.initials.localeCompare(b.initials) || a.name.localeCompare(b.name, 'zh-CN'));
+  const diners = dinerRecords(ctx, rows, asOf).sort((a, b) => a.initials.localeCompare(b.initials) || compareNames(a.name, b.name));
   const locked = ctx.db.prepare('SELECT locked FROM meal_months WHERE id = ? AND deleted = 0').get(`${siteId}/${month}`) as { locked: number } | undefined;
   return {
     siteId,

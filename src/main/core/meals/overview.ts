@@ -5,6 +5,7 @@
  */
 import { ABSENT_SERVING_DAYS, type AbsentDiner, type MealsOverview } from '../../../shared/contract';
 import { addDays, isoWeekday } from '../../../shared/domain/dates';
+import { compareNames } from '../../../shared/domain/meals';
 import type { CoreContext } from '../context';
 import { fromStringListColumn } from '../db/columns';
 
@@ -60,6 +61,6 @@ export function mealsOverview(ctx: CoreContext): MealsOverview {
     if (missed < ABSENT_SERVING_DAYS) continue;
     absent.push({ dinerId: d.id, elderId: d.elder_id ?? undefined, name: d.name, siteId: d.site_id, siteName: d.site_name, lastMealOn: d.last_meal ?? undefined, servingDaysAbsent: missed });
   }
-  absent.sort((a, b) => b.servingDaysAbsent - a.servingDaysAbsent || a.name.localeCompare(b.name, 'zh-CN'));
+  absent.sort((a, b) => b.servingDaysAbsent - a.servingDaysAbsent || compareNames(a.name, b.name));
   return { built: sites.built, running: sites.running, mealsThisMonth: meals.n, dinersToday: diners.length, absent };
 }

@@ -3,7 +3,7 @@
  * amounts kept on each meal, the checks a person confirms before locking, and the county's month.
  */
 import { LedgerError, type CountyMealMonth, type MealSettlement, type SettlementCheck } from '../../../shared/contract';
-import { settle, type MealCategory, type SiteStatus } from '../../../shared/domain/meals';
+import { compareNames, settle, type MealCategory, type SiteStatus } from '../../../shared/domain/meals';
 import type { CallContext, CoreContext } from '../context';
 import { fromStringListColumn } from '../db/columns';
 import { placeNames } from '../places/handlers';
@@ -69,7 +69,7 @@ function settlementParts(ctx: CoreContext, siteId: string, month: string): Settl
       month,
       persons: summed.persons
         .map((p) => ({ dinerId: p.personKey, name: diners.get(p.personKey)?.name ?? '', idNumberMasked: diners.get(p.personKey)?.idMasked ?? '', category: p.category, meals: p.meals, subsidyFen: p.subsidyFen, paidFen: p.paidFen, deliveryFeeFen: p.deliveryFeeFen }))
-        .sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name, 'zh-CN')),
+        .sort((a, b) => a.category.localeCompare(b.category) || compareNames(a.name, b.name)),
       categories: summed.categories,
       total: summed.total,
       checks: checksOf(site, meals, diners, confirmed),
