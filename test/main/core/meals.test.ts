@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core/core';
 import { createCore } from '../../../src/main/core/core';
+import { monthBounds } from '../../../src/main/core/meals/attendance';
 import type { MealSubsidyRuleInput } from '../../../src/shared/contract';
 import { addDays, todayIso } from '../../../src/shared/domain/dates';
 import { elderInput, mealSiteInput, stationCore, tempDir, validId, VILLAGE } from '../../helpers/core';
@@ -188,5 +189,13 @@ describe('meals on the workbench', () => {
     expect(o.mealsThisMonth).toBe(addDays(today, -8).slice(0, 7) === today.slice(0, 7) ? 2 : 1);
     expect(o.absent).toEqual([expect.objectContaining({ dinerId: away, elderId, name: '王秀英', lastMealOn: addDays(today, -8), servingDaysAbsent: 8 })]);
     c.close();
+  });
+});
+
+describe('month ends', () => {
+  it('a month runs to its own last day, 29 February in a leap year', () => {
+    expect(monthBounds('2028-02')).toEqual({ start: '2028-02-01', end: '2028-02-29' });
+    expect(monthBounds('2027-02')).toEqual({ start: '2027-02-01', end: '2027-02-28' });
+    expect(monthBounds('2026-12')).toEqual({ start: '2026-12-01', end: '2026-12-31' });
   });
 });
