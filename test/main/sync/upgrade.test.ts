@@ -37,6 +37,7 @@ function downgradeToSchema4(dir: string): number {
       db.exec('DROP TABLE county_field_sets');
       // Later migrations are undone too, so schema 4 is what the upgrade starts from.
       db.exec('ALTER TABLE visits DROP COLUMN child_check');
+      for (const table of ['meal_sites', 'meal_diners', 'meal_attendance', 'meal_months']) db.exec(`DROP TABLE ${table}`);
       db.pragma(`user_version = ${BEFORE_FIELD_SETS}`);
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
