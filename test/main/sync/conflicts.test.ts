@@ -55,7 +55,8 @@ describe('enrolment', () => {
       expect(countyStatus.fingerprint).toMatch(/\S/);
       expect(stationStatus.fingerprint).toMatch(/\S/);
       expect(countyStatus.county!.stations).toEqual([expect.objectContaining({ code: RONGCHENG, state: 'pending', fingerprint: null })]);
-      expect(stationStatus.station).toMatchObject({ enrolled: true, countyFingerprint: countyStatus.fingerprint });
+      // Enrolled on its side, the station waits for the county to confirm with its first reply.
+      expect(stationStatus.station).toMatchObject({ enrolment: 'awaiting_county', countyFingerprint: countyStatus.fingerprint });
 
       // The county cannot write to a station whose keys it has not received yet.
       await expect(world.downstream(station)).rejects.toMatchObject({ data: { code: 'validation' } });
@@ -67,7 +68,7 @@ describe('enrolment', () => {
 
       const down = await world.downstream(station);
       expect(await world.importAtStation(station, [down.path])).toEqual([expect.objectContaining({ outcome: 'applied', from: world.county.code })]);
-      expect((await station.core.call('sync.status', {})).station!.countyFingerprint).toBe(countyStatus.fingerprint);
+      expect((await station.core.call('sync.status', {})).station).toMatchObject({ enrolment: 'enrolled', countyFingerprint: countyStatus.fingerprint });
     } finally {
       world.close();
     }
