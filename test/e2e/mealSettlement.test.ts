@@ -5,7 +5,6 @@
  * Data are set up through the core; the month is last month by the core's clock (the PC's), which is
  * also the month the tab opens at. Needs `npm run build` (dist/renderer).
  */
-import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
@@ -14,6 +13,7 @@ import type { MealSettlement, MealSubsidyRuleInput } from '../../src/shared/cont
 import { addDays, todayIso } from '../../src/shared/domain/dates';
 import { maskIdNumber } from '../../src/shared/domain/idNumber';
 import { artifactPath, launchBrowser, uiDir } from '../helpers/browser';
+import { printRoute } from '../helpers/print';
 import { elderInput, mealSiteInput, tempDir, validId } from '../helpers/core';
 
 const month = addDays(`${todayIso().slice(0, 7)}-01`, -1).slice(0, 7);
@@ -71,35 +71,12 @@ afterAll(async () => {
   core?.close();
 });
 
-interface Printed {
-  text: string;
-  flat: string;
-  pages: number;
-  /** Points, from pdfinfo. */
-  width: number;
-  height: number;
-}
-
-/** Renders a print route to a PDF as the browser's print makes it (the CSS page size wins), and a PNG of page 1. */
-async function printRoute(route: string, name: string): Promise<Printed> {
-  await page.goto('about:blank');
-  await page.goto(`${host.url}/#${route}`);
-  await page.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 });
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.emulateMedia({ media: 'print' });
-  const pdf = artifactPath(`${name}.pdf`);
-  await page.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true });
-  await page.emulateMedia({ media: 'screen' });
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, artifactPath(name)]);
-  const size = /^Page size:\s+([\d.]+) x ([\d.]+)/m.exec(info);
-  return { text, flat: text.replace(/\s+/g, ''), pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]), width: Number(size?.[1]), height: Number(size?.[2]) };
-}
+/** The route printed to test-results/ as `name`. */
+const printed = (route: string, name: string) => printRoute(page, host.url, route, `${name}`);
 
 describe('the month on paper', () => {
   it('prints the settlement statement with each elder, the category subtotals, the totals in yuan and the sign-off lines', async () => {
-    const { flat, pages, width, height } = await printRoute(`/print/meals/settlement/${siteId}/${month}`, 'meal-settlement');
+    const { flat, pages, width, height } = await printed(`/print/meals/settlement/${siteId}/${month}`, 'meal-settlement');
     expect(pages).toBe(1);
     expect(width).toBeLessThan(height);
     expect(flat).toContain('老年助餐补贴月度结算表');
@@ -129,7 +106,7 @@ describe('the month on paper', () => {
   });
 
   it('prints the signing sheet on A4 landscape: diners by days, ticks where meals were taken, blanks elsewhere', async () => {
-    const { text, flat, pages, width, height } = await printRoute(`/print/meals/signin/${siteId}/${month}`, 'meal-signin');
+    const { text, flat, pages, width, height } = await printed(`/print/meals/signin/${siteId}/${month}`, 'meal-signin');
     expect(pages).toBe(1);
     expect(width).toBeGreaterThan(height);
     expect(flat).toContain('老年助餐就餐签到表');

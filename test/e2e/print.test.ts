@@ -4,13 +4,13 @@
  * what the paper must say, and rasterised (pdftoppm) so a person can look at it.
  * Needs `npm run build` (dist/renderer); `npm test` builds first.
  */
-import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 import { maskIdNumber } from '../../src/shared/domain/idNumber';
 import { artifactPath, launchBrowser, uiDir } from '../helpers/browser';
+import { printRoute } from '../helpers/print';
 import { childInput, elderInput, tempDir, TOWNSHIP, validId } from '../helpers/core';
 
 // Wednesday 18 November 2026: the ISO week runs 16–22 November.
@@ -127,35 +127,12 @@ afterAll(async () => {
   core?.close();
 });
 
-interface Printed {
-  /** pdftotext -layout output. */
-  text: string;
-  /** The same without any whitespace: table cells and letter spacing split words apart. */
-  flat: string;
-  pages: number;
-}
-
-/** Renders a print route to an A4 PDF in test-results/, with a PNG of its first page. */
-async function printRoute(route: string, name: string): Promise<Printed> {
-  // A fresh load each time: a hash change alone could find the previous form's ready marker.
-  await page.goto('about:blank');
-  await page.goto(`${host.url}/#${route}`);
-  await page.locator('[data-print-ready="true"]').waitFor({ timeout: 60_000 });
-  // A string: this file is type-checked without the DOM library.
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.emulateMedia({ media: 'print' });
-  const pdf = artifactPath(`print-${name}.pdf`);
-  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
-  await page.emulateMedia({ media: 'screen' });
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, artifactPath(`print-${name}`)]);
-  return { text, flat: text.replace(/\s+/g, ''), pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]) };
-}
+/** The route printed to test-results/ as `name`. */
+const printed = (route: string, name: string) => printRoute(page, host.url, route, `print-${name}`);
 
 describe('printed forms', () => {
   it('prints a blank visit form for the field on one page, with the ID masked and empty boxes', async () => {
-    const { flat, pages } = await printRoute(`/print/visit-form/elder/${ids.elder}`, 'visit-form-elder');
+    const { flat, pages } = await printed(`/print/visit-form/elder/${ids.elder}`, 'visit-form-elder');
     expect(pages).toBe(1);
     expect(flat).toContain('探视走访记录表');
     expect(flat).toContain('填报单位：蓉城镇社工站');
@@ -176,7 +153,7 @@ describe('printed forms', () => {
   });
 
   it('prints a blank visit form for a child with the guardian and the masked ID', async () => {
-    const { flat, pages } = await printRoute(`/print/visit-form/child/${ids.child}`, 'visit-form-child');
+    const { flat, pages } = await printed(`/print/visit-form/child/${ids.child}`, 'visit-form-child');
     expect(pages).toBe(1);
     expect(flat).toContain('欧阳娜娜');
     expect(flat).toContain(maskIdNumber(CHILD_ID));
@@ -189,7 +166,7 @@ describe('printed forms', () => {
   });
 
   it('prints a recorded child visit with the child’s answers ticked', async () => {
-    const { flat, pages } = await printRoute(`/print/visit/${ids.childVisit}`, 'visit-record-child');
+    const { flat, pages } = await printed(`/print/visit/${ids.childVisit}`, 'visit-record-child');
     expect(pages).toBe(1);
     for (const ticked of ['☑入户', '☑监护不力', '☑正常上学（入园）', '☑良好', '☑情绪低落', '☑很少联系', '☑溺水隐患', '☑精神慰藉']) expect(flat).toContain(ticked);
     expect(flat.match(/☑/g)).toHaveLength(8);
@@ -198,7 +175,7 @@ describe('printed forms', () => {
   });
 
   it('prints a recorded visit on one page with the chosen options ticked', async () => {
-    const { flat, pages } = await printRoute(`/print/visit/${ids.visit}`, 'visit-record');
+    const { flat, pages } = await printed(`/print/visit/${ids.visit}`, 'visit-record');
     expect(pages).toBe(1);
     expect(flat).toContain('王秀英');
     expect(flat).toContain(maskIdNumber(ELDER_ID));
@@ -229,7 +206,7 @@ describe('printed forms', () => {
         notes: long('儿子在外务工，春节回家。', 500),
       },
     });
-    const { text, flat, pages } = await printRoute(`/print/visit/${id}`, 'visit-record-long');
+    const { text, flat, pages } = await printed(`/print/visit/${id}`, 'visit-record-long');
     expect(pages).toBe(2);
     const [first = '', second = ''] = text.split('\f').map((p) => p.replace(/\s+/g, ''));
     // Sections fill the first sheet and the rest continues on the second, each section whole.
@@ -244,7 +221,7 @@ describe('printed forms', () => {
   });
 
   it('prints the child registration form with the full ID numbers on at most two pages', async () => {
-    const { flat, pages } = await printRoute(`/print/child/${ids.child}`, 'child-registration');
+    const { flat, pages } = await printed(`/print/child/${ids.child}`, 'child-registration');
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(2);
     expect(flat).toContain('农村留守儿童基本情况登记表');
@@ -262,7 +239,7 @@ describe('printed forms', () => {
   it('prints one blank form per person due this week, one per page', async () => {
     const due = await core.call('workbench.due', { status: 'due_this_week', limit: 2000 });
     expect(due.rows.map((r) => r.name).sort()).toEqual(DUE_ELDERS.map((e) => e.name).sort());
-    const { text, flat, pages } = await printRoute('/print/batch/due-this-week', 'batch-due-this-week');
+    const { text, flat, pages } = await printed('/print/batch/due-this-week', 'batch-due-this-week');
     expect(pages).toBe(due.total);
     expect(flat).toContain(`共${due.total}份`);
     expect(text.split('\f').filter((p) => p.trim() !== '')).toHaveLength(due.total);
@@ -278,7 +255,7 @@ describe('printed forms', () => {
   it('prints the overdue batch the same way', async () => {
     const due = await core.call('workbench.due', { status: 'overdue', limit: 2000 });
     expect(due.total).toBeGreaterThan(0);
-    const { flat, pages } = await printRoute('/print/batch/overdue', 'batch-overdue');
+    const { flat, pages } = await printed('/print/batch/overdue', 'batch-overdue');
     expect(pages).toBe(due.total);
     for (const r of due.rows) expect(flat).toContain(r.name);
   });
@@ -286,7 +263,7 @@ describe('printed forms', () => {
   it('prints this month’s batch: those due by the month’s end, not this week', async () => {
     const due = await core.call('workbench.due', { status: 'due_this_month', limit: 2000 });
     expect(due.rows.map((r) => r.name)).toContain('周玉兰');
-    const { flat, pages } = await printRoute('/print/batch/due-this-month', 'batch-due-this-month');
+    const { flat, pages } = await printed('/print/batch/due-this-month', 'batch-due-this-month');
     expect(pages).toBe(due.total);
     expect(flat).toContain('本月应访走访表');
     for (const r of due.rows) expect(flat).toContain(r.name);
