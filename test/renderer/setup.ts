@@ -1,8 +1,12 @@
 // jsdom lacks the layout APIs antd and rc-virtual-list call; these stand-ins report "no layout".
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { describeDrift, takeDrift } from './contractDrift';
+
+// The suite's projects run side by side on two cores: antd's dialogs and selects can take more than
+// the default second to appear. Waiting longer changes no verdict, only how long a real failure takes.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();

@@ -254,8 +254,8 @@ describe('operations that name files on the server disk stay off the web host', 
       expect(json(info).result.initialised).toBe(true);
     }
     // The station did not take the county's enrolment file from a path the page chose.
-    const status = json<{ fingerprint: string | null; station: { enrolled: boolean } }>(await postApi(web.port, 'sync.status', {})).result;
-    expect(status.station.enrolled).toBe(false);
+    const status = json<{ fingerprint: string | null; station: { enrolment: string } }>(await postApi(web.port, 'sync.status', {})).result;
+    expect(status.station.enrolment).toBe('none');
     expect(status.fingerprint).toBeNull();
     for (const file of probes) expect(existsSync(file), file).toBe(false);
     expect(readdirSync(RENDERER_DIR).filter((f) => f.startsWith('security-probe-'))).toEqual([]);
