@@ -203,10 +203,11 @@ describe('a site’s diners', { timeout: 90_000 }, () => {
     await user.click(await screen.findByTestId('meal-diner-add'));
     const dialog = await openDialog();
     await user.type(within(dialog).getByLabelText('老人'), '王');
+    // As a worker does: wait for the register's answer to what was typed, then pick from it.
+    await waitFor(() => expect(callsOf(calls, 'elders.list').some((c) => (c.input as { search?: string }).search === '王')).toBe(true));
     await pickIn(dialog, '老人', /^王秀英（城东社区，85岁/);
     const derived = await within(dialog).findByTestId('meal-diner-derived');
     expect(derived).toHaveTextContent('低保失能80岁及以上');
-    expect(callsOf(calls, 'elders.list').some((c) => (c.input as { search?: string }).search === '王')).toBe(true);
 
     await pickIn(dialog, '调整补贴类别', '特困');
     await user.click(buttonIn(dialog, '保存'));
