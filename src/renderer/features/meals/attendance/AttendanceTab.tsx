@@ -7,7 +7,9 @@ import { MEAL_TIMES, type MealTime } from '../../../../shared/domain/meals';
 import { errorMessage, useLedgerFetch, useLedgerQuery } from '../../../api';
 import './attendance.css';
 import { cellId, MealGrid, type DayTotal, type GridFocus } from './MealGrid';
-import { dayTitle, enrolledOn, findRow, gridRows, isTickedCode, monthDays, monthTitle, previousServingDay, realChanges, rowCodes, savedTicksOf } from './gridModel';
+import { yuan } from '../money';
+import { monthTitle } from '../months';
+import { dayTitle, enrolledOn, findRow, gridRows, isTickedCode, monthDays, previousServingDay, realChanges, rowCodes, savedTicksOf } from './gridModel';
 import { AttendanceToolbar } from './AttendanceToolbar';
 import { shiftMonth } from './MonthSwitch';
 import { useStableCallback } from './useStableCallback';
@@ -17,7 +19,6 @@ import { dayKey, savedOn, usePendingTicks } from './usePendingTicks';
 const TYPE_AHEAD_MS = 1000;
 
 const mealLabel = (m: MealTime) => MEAL_TIMES.find((o) => o.value === m)?.label ?? m;
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 function firstDay(month: string, today: string): number {
   return month === today.slice(0, 7) ? Number(today.slice(8, 10)) : 1;

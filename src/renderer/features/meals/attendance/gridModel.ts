@@ -40,11 +40,6 @@ export function monthDays(month: string, servingDays: readonly string[], today: 
 }
 
 /** 2026-03 → 2026年3月; 2026-03-05 → 3月5日 */
-export function monthTitle(month: string): string {
-  const [y, m] = month.split('-');
-  return `${y}年${Number(m)}月`;
-}
-
 export function dayTitle(iso: string): string {
   const [, m, d] = iso.split('-');
   return `${Number(m)}月${Number(d)}日`;

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Flex, List, Tag, Typography } from 
 import { useState } from 'react';
 import type { MealSettlement, SettlementCheck } from '../../../../shared/contract';
 import { errorMessage, useLedgerMutation } from '../../../api';
-import { monthTitle } from './months';
+import { monthTitle } from '../months';
 
 const KIND_LABELS: Record<SettlementCheck['kind'], string> = {
   over_capacity: '超过供餐能力',

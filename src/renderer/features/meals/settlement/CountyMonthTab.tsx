@@ -12,8 +12,8 @@ import { errorMessage, useLedgerQuery } from '../../../api';
 import { EChart } from '../../../ui/EChart';
 import { useStation } from '../../station/station';
 import { mealsChartOption, mealsChartTable } from './countyMonthChart';
-import { yuan } from './money';
-import { lastMonth, monthTitle } from './months';
+import { yuan } from '../money';
+import { lastMonth, monthTitle } from '../months';
 import { MonthPicker } from './MonthPicker';
 
 // ECharts' own `use`: registers the chart type with the renderer, no React hook.

@@ -9,7 +9,7 @@ import { withoutNulls } from '../../../ui/formValues';
 import { LedgerForm } from '../../../ui/LedgerForm';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useFormSave } from '../../../ui/useFormSave';
-import { yuan } from './money';
+import { yuan } from '../money';
 import { rulePathOf, ruleToValues, SUBSIDISED_CATEGORIES, valuesToRule, type RuleValues } from './ruleValues';
 
 const SAVE = operations['meals.rules.save'].input;

@@ -2,7 +2,7 @@ import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { labelOf } from '../../../../shared/domain/labels';
 import { MEAL_CATEGORIES, MEAL_TIMES, type MealSubsidyRule, type MealTime } from '../../../../shared/domain/meals';
-import { yuan } from './money';
+import { yuan } from '../money';
 import { pricedTimes } from './ruleText';
 
 interface Line {

@@ -8,7 +8,7 @@ import { errorMessage, useLedgerQuery } from '../../../api';
 import { formatDateTime } from '../../../ui/dates';
 import { useStation } from '../../station/station';
 import { ChecksCard } from './ChecksCard';
-import { lastMonth, monthTitle } from './months';
+import { lastMonth, monthTitle } from '../months';
 import { MonthPicker } from './MonthPicker';
 import { SettlementTables } from './SettlementTables';
 import { SettlementTotals } from './SettlementTotals';

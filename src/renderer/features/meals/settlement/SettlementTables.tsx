@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { MealSettlement, SettlementGroupRow, SettlementPersonRow } from '../../../../shared/contract';
 import { MEAL_CATEGORIES } from '../../../../shared/domain/meals';
 import { labelOf } from '../../../../shared/domain/labels';
-import { yuan } from './money';
+import { yuan } from '../money';
 import { inCategoryOrder } from './personOrder';
 
 const money = (fen: number) => yuan(fen);

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import type { MealSettlement } from '../../../../shared/contract';
-import { yuan } from './money';
+import { yuan } from '../money';
 
 /** The month's totals at a glance; amounts in yuan. */
 export function SettlementTotals({ settlement: { total } }: { settlement: MealSettlement }) {

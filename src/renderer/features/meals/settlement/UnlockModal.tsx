@@ -6,7 +6,7 @@ import { withoutNulls } from '../../../ui/formValues';
 import { LedgerForm } from '../../../ui/LedgerForm';
 import { ModalProblem } from '../../../ui/ProblemAlert';
 import { useModalForm } from '../../../ui/useModalForm';
-import { monthTitle } from './months';
+import { monthTitle } from '../months';
 
 const UNLOCK = operations['meals.settlement.unlock'].input;
 

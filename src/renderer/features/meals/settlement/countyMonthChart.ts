@@ -2,8 +2,8 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { CountyMealMonth } from '../../../../shared/contract';
 import type { ChartTable } from '../../../ui/EChart';
-import { yuan } from './money';
-import { monthTitle } from './months';
+import { yuan } from '../money';
+import { monthTitle } from '../months';
 
 export function mealsChartOption(data: CountyMealMonth): EChartsCoreOption {
   return {

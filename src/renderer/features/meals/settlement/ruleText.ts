@@ -1,7 +1,7 @@
 /** A subsidy standard in words, as a station reads it. */
 import { labelOf } from '../../../../shared/domain/labels';
 import { MEAL_CATEGORIES, MEAL_TIMES, type MealSubsidyRule, type MealTime } from '../../../../shared/domain/meals';
-import { yuan } from './money';
+import { yuan } from '../money';
 
 /** The meal times the standard prices, in the day's order. */
 export function pricedTimes(rule: MealSubsidyRule): MealTime[] {

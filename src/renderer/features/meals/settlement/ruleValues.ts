@@ -5,7 +5,7 @@
 import type { MealSubsidyRuleInput } from '../../../../shared/contract';
 import { MEAL_CATEGORIES, MEAL_TIMES, type MealCategory, type MealSubsidyRule, type MealTime } from '../../../../shared/domain/meals';
 import type { NamePath } from '../../../ui/formErrors';
-import { fenOf } from './money';
+import { fenOf } from '../money';
 
 export type PerMealTimeYuan = Partial<Record<MealTime, number | null>>;
 

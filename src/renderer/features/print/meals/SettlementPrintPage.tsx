@@ -1,7 +1,7 @@
 /** /print/meals/settlement/:siteId/:month — the month's settlement of a site, for signatures. */
 import { useParams } from 'react-router';
 import { useLedgerQuery } from '../../../api';
-import { monthTitle } from '../../meals/settlement/months';
+import { monthTitle } from '../../meals/months';
 import { frameStateOf, PrintFrame } from '../PrintFrame';
 import { SETTLEMENT_TITLE, SettlementSheet } from './SettlementSheet';
 import { subsidyRates } from './subsidyRates';

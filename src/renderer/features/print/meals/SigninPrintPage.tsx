@@ -1,7 +1,7 @@
 /** /print/meals/signin/:siteId/:month — the month's signing sheet of a site (A4 landscape). */
 import { useParams } from 'react-router';
 import { useLedgerQuery } from '../../../api';
-import { monthTitle } from '../../meals/settlement/months';
+import { monthTitle } from '../../meals/months';
 import { frameStateOf, PrintFrame } from '../PrintFrame';
 import { SIGNIN_TITLE, SigninSheet } from './SigninSheet';
 import './meals.css';

@@ -9,7 +9,7 @@ import type { MealMonthGrid, MealSiteRecord, MealTick } from '../../../../shared
 import { daysInMonth } from '../../../../shared/domain/dates';
 import { labelOf } from '../../../../shared/domain/labels';
 import { MEAL_TIMES, WEEKDAYS, type MealTime } from '../../../../shared/domain/meals';
-import { monthTitle } from '../../meals/settlement/months';
+import { monthTitle } from '../../meals/months';
 import { Signature } from '../marks';
 
 export const SIGNIN_TITLE = '老年助餐就餐签到表';

@@ -1,6 +1,6 @@
 /** The subsidy a meal each diner actually got in the month, read from the meals themselves. */
 import type { MealTick } from '../../../../shared/contract';
-import { yuan } from '../../meals/settlement/money';
+import { yuan } from '../../meals/money';
 
 /**
  * dinerId → the distinct amounts, highest first (10.00/5.00 when a standard changed mid-month or a
