@@ -30,12 +30,11 @@ import { elderRow, groupRow } from '../../src/main/core/elders/rows';
 import { classifySearch } from '../../src/main/core/people/list';
 import { dueRules, highAgeBandsOn, type DueRules } from '../../src/main/core/rules/read';
 import { readStationMeta } from '../../src/main/core/station/meta';
-import type { Row } from '../../src/main/core/sync/capture';
 import { visitRow } from '../../src/main/core/visits/rows';
 import type { DueListInput, DueListResult, VisitData, VisitRateInput, VisitRateResult } from '../../src/shared/contract';
 import { todayIso } from '../../src/shared/domain/dates';
 import { DUE_STATUSES, dueStatus, frequencyFor, periodOf, type DueStatusKind } from '../../src/shared/domain/visitDue';
-import { captureQueries, queryPlan, summarise, timeInterleaved, type Timing } from './support';
+import { captureQueries, inserter, queryPlan, summarise, timeInterleaved, type Timing } from './support';
 
 export const DUE_TARGET_P95_MS = 100;
 const ELDERS = 10_000;
@@ -77,20 +76,6 @@ export interface DueReport {
 // ---------------------------------------------------------------------------------------------
 // Setup.
 
-/** Prepared INSERT of full synced rows (the columns insertRow writes), keyed by table. */
-function inserter(db: Sqlite, now: string) {
-  const stmts = new Map<string, { columns: string[]; stmt: Statement }>();
-  return (table: string, id: string, owner: string, values: Row) => {
-    let s = stmts.get(table);
-    if (!s) {
-      const columns = ['id', 'station_code', 'created_at', 'updated_at', 'deleted', ...Object.keys(values)];
-      s = { columns, stmt: db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`) };
-      stmts.set(table, s);
-    }
-    const row: Row = { id, station_code: owner, created_at: now, updated_at: now, deleted: 0, ...values };
-    s.stmt.run(...s.columns.map((c) => row[c] ?? null));
-  };
-}
 
 /** Elders, their groups, visits and major changes, as the core would hold them. */
 export function buildDueData(core: Core, today: string): { elders: number; visits: number; generatedVisits: number; majorChanges: number } {

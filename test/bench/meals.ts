@@ -36,7 +36,7 @@ import type { Row } from '../../src/main/core/sync/capture';
 import type { MealSiteData } from '../../src/shared/contract';
 import { addDays, dayNumber, isoOfDay, isoWeekday, todayIso } from '../../src/shared/domain/dates';
 import { mealCategoriesOf, ruleOn, settle, type MealCategory, type MealSubsidyRule, type MealTime } from '../../src/shared/domain/meals';
-import { captureQueries, queryPlan, summarise, timeInterleaved, type Timing } from './support';
+import { captureQueries, inserter, queryPlan, summarise, timeInterleaved, type Timing } from './support';
 
 const SITES = 30;
 const DINERS_PER_SITE = 40;
@@ -76,19 +76,6 @@ export interface MealsReport {
 // ---------------------------------------------------------------------------------------------
 // Setup.
 
-function inserter(db: Sqlite, now: string) {
-  const stmts = new Map<string, { columns: string[]; stmt: Statement }>();
-  return (table: string, id: string, owner: string, values: Row) => {
-    let s = stmts.get(table);
-    if (!s) {
-      const columns = ['id', 'station_code', 'created_at', 'updated_at', 'deleted', ...Object.keys(values)];
-      s = { columns, stmt: db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`) };
-      stmts.set(table, s);
-    }
-    const row: Row = { id, station_code: owner, created_at: now, updated_at: now, deleted: 0, ...values };
-    s.stmt.run(...s.columns.map((c) => row[c] ?? null));
-  };
-}
 
 function siteData(i: number, villageCode: string, today: string): MealSiteData {
   return {

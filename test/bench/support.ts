@@ -2,6 +2,8 @@
 import type { Core } from '../../src/main/core/core';
 import type { DemoContext } from '../../src/main/core/demo/generate';
 import type { Sqlite } from '../../src/main/core/db/open';
+import type { Statement } from 'better-sqlite3';
+import type { Row } from '../../src/main/core/sync/capture';
 import { findAppRoot } from '../../src/main/core/appRoot';
 import { createCoreContext } from '../../src/main/core/context';
 
@@ -99,4 +101,19 @@ export async function timeInterleaved(fns: (() => unknown)[], opts: TimingOption
     n++;
   }
   return { samples, capped: n < iterations };
+}
+
+/** Prepared INSERT of full synced rows (the columns insertRow writes), keyed by table. */
+export function inserter(db: Sqlite, now: string) {
+  const stmts = new Map<string, { columns: string[]; stmt: Statement }>();
+  return (table: string, id: string, owner: string, values: Row) => {
+    let s = stmts.get(table);
+    if (!s) {
+      const columns = ['id', 'station_code', 'created_at', 'updated_at', 'deleted', ...Object.keys(values)];
+      s = { columns, stmt: db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`) };
+      stmts.set(table, s);
+    }
+    const row: Row = { id, station_code: owner, created_at: now, updated_at: now, deleted: 0, ...values };
+    s.stmt.run(...s.columns.map((c) => row[c] ?? null));
+  };
 }
