@@ -14,7 +14,7 @@ import { isoWeekday } from '../../../shared/domain/dates';
 import type { MealAttendanceTable, MealSitesTable } from './schema';
 
 
-function checksOf(site: MealSitesTable, meals: readonly MealAttendanceTable[], diners: Map<string, { name: string; startOn: string; stopOn: string | null; leftOn: string | null; deleted: boolean }>, confirmed: readonly string[]): SettlementCheck[] {
+function checksOf(site: MealSitesTable, meals: readonly SettledRow[], diners: Map<string, { name: string; startOn: string; stopOn: string | null; leftOn: string | null; deleted: boolean }>, confirmed: readonly string[]): SettlementCheck[] {
   const out: SettlementCheck[] = [];
   const add = (key: string, kind: SettlementCheck['kind'], message: string) => out.push({ key, kind, message, confirmed: confirmed.includes(key) });
   const perDay = new Map<string, Set<string>>();
@@ -40,6 +40,9 @@ function checksOf(site: MealSitesTable, meals: readonly MealAttendanceTable[], d
   return out;
 }
 
+/** The columns of a meal the settlement reads. */
+type SettledRow = Pick<MealAttendanceTable, 'diner_id' | 'day' | 'category' | 'subsidy_fen' | 'paid_fen' | 'delivery_fee_fen'>;
+
 interface SettlementParts {
   site: MealSitesTable;
   settlement: MealSettlement;
@@ -49,7 +52,10 @@ function settlementParts(ctx: CoreContext, siteId: string, month: string): Settl
   const site = ctx.db.prepare('SELECT * FROM meal_sites WHERE id = ? AND deleted = 0').get(siteId) as MealSitesTable | undefined;
   if (!site) throw new LedgerError({ code: 'not_found', message: '该助餐点不存在或已被删除', detail: `meal site ${siteId} not found` });
   const { start, end } = monthBounds(month);
-  const meals = ctx.db.prepare('SELECT * FROM meal_attendance WHERE site_id = ? AND day >= ? AND day <= ? AND deleted = 0').all(siteId, start, end) as MealAttendanceTable[];
+  // Only what the sums and checks read: each meal's row is read for these six columns alone.
+  const meals = ctx.db
+    .prepare('SELECT diner_id, day, category, subsidy_fen, paid_fen, delivery_fee_fen FROM meal_attendance WHERE site_id = ? AND day >= ? AND day <= ? AND deleted = 0')
+    .all(siteId, start, end) as SettledRow[];
   const dinerFacts = dinerRows(ctx, 'd.site_id = @site', { site: siteId });
   const diners = new Map(
     dinerFacts.map((d) => [d.id, { name: d.elder_name ?? d.name ?? '', idMasked: dinerIdMasked(d), startOn: d.start_on, stopOn: d.stop_on, leftOn: d.elder_left_on, deleted: d.deleted === 1 }]),
