@@ -9,7 +9,7 @@ import { compareNames, mealCharge, ruleOn, subsidisedOn, type MealMethod, type M
 import type { CallContext, CoreContext } from '../context';
 import { fromStringListColumn } from '../db/columns';
 import { insertRow, softDeleteRow, updateRow, type Row } from '../sync/capture';
-import { categoriesOn, dinerRecords, dinerRows, type DinerFactsRow } from './diners';
+import { categoriesOn, dinerRecords, dinerRows, groupsOn, type DinerFactsRow } from './diners';
 import { requireOpenMonth } from './months';
 import type { MealAttendanceTable, MealSitesTable } from './schema';
 import { requireOwnSite } from './sites';
@@ -70,15 +70,11 @@ export function setAttendance(ctx: CoreContext, call: CallContext, input: Parsed
     const diners = new Map(dinerRows(ctx, 'd.site_id = @site AND d.deleted = 0', { site: siteId }).map((d) => [d.id, d]));
     const unknown = input.ticks.find((t) => !diners.has(t.dinerId));
     if (unknown) throw new LedgerError({ code: 'validation', message: '勾选的人员不在本助餐点的就餐名单中', detail: `diner ${unknown.dinerId} not at ${siteId}` });
-    const groups = new Map<string, string[]>();
-    for (const r of ctx.db
-      .prepare(
-        `SELECT elder_id, group_code FROM elder_groups WHERE deleted = 0 AND start_date <= @day AND (end_date IS NULL OR end_date >= @day)
-         AND elder_id IN (SELECT elder_id FROM meal_diners WHERE site_id = @site AND elder_id IS NOT NULL)`,
-      )
-      .all({ day, site: siteId }) as { elder_id: string; group_code: string }[]) {
-      groups.set(r.elder_id, [...(groups.get(r.elder_id) ?? []), r.group_code]);
-    }
+    const groups = groupsOn(
+      ctx,
+      [...diners.values()].flatMap((d) => (d.elder_id ? [d.elder_id] : [])),
+      day,
+    );
     const rule = ruleOn(mealRules(ctx), day);
     // A tick for a past day is a late entry, whatever device the paper came from.
     const method: MealMethod = day < ctx.today() ? 'late' : input.method;

@@ -55,7 +55,7 @@ function initialsOf(name: string): string {
 }
 
 /** Groups each elder holds on `day`. */
-function groupsOn(ctx: CoreContext, elderIds: readonly string[], day: string): Map<string, string[]> {
+export function groupsOn(ctx: CoreContext, elderIds: readonly string[], day: string): Map<string, string[]> {
   const rows = ctx.db
     .prepare(
       `SELECT elder_id, group_code FROM elder_groups WHERE deleted = 0 AND elder_id IN (SELECT value FROM json_each(?))

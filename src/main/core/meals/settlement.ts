@@ -7,7 +7,7 @@ import { compareNames, settle, type MealCategory, type SiteStatus } from '../../
 import type { CallContext, CoreContext } from '../context';
 import { fromStringListColumn } from '../db/columns';
 import { placeNames } from '../places/handlers';
-import { monthBounds } from './attendance';
+import { monthBounds, siteOf } from './attendance';
 import { dinerIdMasked, dinerRows } from './diners';
 import { lockMonth, monthRow } from './months';
 import { isoWeekday } from '../../../shared/domain/dates';
@@ -43,14 +43,8 @@ function checksOf(site: MealSitesTable, meals: readonly SettledRow[], diners: Ma
 /** The columns of a meal the settlement reads. */
 type SettledRow = Pick<MealAttendanceTable, 'diner_id' | 'day' | 'category' | 'subsidy_fen' | 'paid_fen' | 'delivery_fee_fen'>;
 
-interface SettlementParts {
-  site: MealSitesTable;
-  settlement: MealSettlement;
-}
-
-function settlementParts(ctx: CoreContext, siteId: string, month: string): SettlementParts {
-  const site = ctx.db.prepare('SELECT * FROM meal_sites WHERE id = ? AND deleted = 0').get(siteId) as MealSitesTable | undefined;
-  if (!site) throw new LedgerError({ code: 'not_found', message: '该助餐点不存在或已被删除', detail: `meal site ${siteId} not found` });
+export function getSettlement(ctx: CoreContext, siteId: string, month: string): MealSettlement {
+  const site = siteOf(ctx, siteId);
   const { start, end } = monthBounds(month);
   // Only what the sums and checks read: each meal's row is read for these six columns alone.
   const meals = ctx.db
@@ -65,36 +59,29 @@ function settlementParts(ctx: CoreContext, siteId: string, month: string): Settl
   const summed = settle(meals.map((m) => ({ personKey: m.diner_id, day: m.day, category: m.category as MealCategory, subsidyFen: m.subsidy_fen, paidFen: m.paid_fen, deliveryFeeFen: m.delivery_fee_fen })));
   const names = placeNames(ctx, [site.township_code, site.village_code]);
   return {
-    site,
-    settlement: {
-      siteId,
-      siteName: site.name,
-      operator: site.operator,
-      townshipName: names.get(site.township_code) ?? '',
-      villageName: names.get(site.village_code) ?? '',
-      month,
-      persons: summed.persons
-        .map((p) => ({ dinerId: p.personKey, name: diners.get(p.personKey)?.name ?? '', idNumberMasked: diners.get(p.personKey)?.idMasked ?? '', category: p.category, meals: p.meals, subsidyFen: p.subsidyFen, paidFen: p.paidFen, deliveryFeeFen: p.deliveryFeeFen }))
-        .sort((a, b) => a.category.localeCompare(b.category) || compareNames(a.name, b.name)),
-      categories: summed.categories,
-      total: summed.total,
-      checks: checksOf(site, meals, diners, confirmed),
-      locked: row?.locked === 1,
-      lockedBy: row?.locked_by ?? undefined,
-      lockedAt: row?.locked_at ?? undefined,
-    },
+    siteId,
+    siteName: site.name,
+    operator: site.operator,
+    townshipName: names.get(site.township_code) ?? '',
+    villageName: names.get(site.village_code) ?? '',
+    month,
+    persons: summed.persons
+      .map((p) => ({ dinerId: p.personKey, name: diners.get(p.personKey)?.name ?? '', idNumberMasked: diners.get(p.personKey)?.idMasked ?? '', category: p.category, meals: p.meals, subsidyFen: p.subsidyFen, paidFen: p.paidFen, deliveryFeeFen: p.deliveryFeeFen }))
+      .sort((a, b) => a.category.localeCompare(b.category) || compareNames(a.name, b.name)),
+    categories: summed.categories,
+    total: summed.total,
+    checks: checksOf(site, meals, diners, confirmed),
+    locked: row?.locked === 1,
+    lockedBy: row?.locked_by ?? undefined,
+    lockedAt: row?.locked_at ?? undefined,
   };
-}
-
-export function getSettlement(ctx: CoreContext, siteId: string, month: string): MealSettlement {
-  return settlementParts(ctx, siteId, month).settlement;
 }
 
 export function lockSettlement(ctx: CoreContext, call: CallContext, siteId: string, month: string, confirmed: readonly string[]): { locked: true } {
   if (monthBounds(month).end > ctx.today()) {
     throw new LedgerError({ code: 'validation', message: '该月尚未结束，月末最后一天起才能结算锁定', detail: `meal month ${month} has not ended` });
   }
-  const { settlement } = settlementParts(ctx, siteId, month);
+  const settlement = getSettlement(ctx, siteId, month);
   return lockMonth(
     ctx,
     call,
